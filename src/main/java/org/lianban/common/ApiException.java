@@ -38,6 +38,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, message, List.of(new FieldProblem(field, message)));
     }
 
+    /** 401: not signed in, or wrong credentials. */
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, detail);
+    }
+
     public static ApiException notFound(String detail) { return new ApiException(HttpStatus.NOT_FOUND, detail); }
 
     public static ApiException forbidden(String detail) { return new ApiException(HttpStatus.FORBIDDEN, detail); }

@@ -24,6 +24,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/auth/**", "/api/v1/public/**", "/api/v1/regions/**",
                                 "/api/v1/matters/**", "/api/v1/calendar/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         return http.build();
     }
