@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
+import org.lianban.calendar.CalendarAdmin.Coverage;
 import org.lianban.calendar.CalendarAdmin.Day;
 import org.lianban.calendar.CalendarAdmin.Kind;
 import org.lianban.calendar.WorkingCalendar;
@@ -124,5 +127,15 @@ public final class CalendarData implements WorkingCalendar {
     @Override
     public Set<Integer> coveredYears() {
         return covered;
+    }
+
+    /** Covered years, and which of {@code thisYear} and the next have no data, with the warning to show for them. */
+    public Coverage coverage(int thisYear) {
+        List<Integer> missing = Stream.of(thisYear, thisYear + 1).filter(y -> !covered.contains(y)).toList();
+        String warning = missing.isEmpty() ? null : "No holiday data for " + missing
+                + ": deadlines and working days there count Monday to Friday only. An administrator should add "
+                + "the State Council's holiday notice for " + (missing.size() == 1 ? "that year" : "those years")
+                + " (PUT /api/v1/admin/calendar/years/{year} or the page /admin/calendar).";
+        return new Coverage(List.copyOf(covered), missing, warning);
     }
 }

@@ -197,13 +197,6 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
 
     @Override
     public Coverage coverage() {
-        Set<Integer> covered = data.coveredYears();
-        int thisYear = LocalDate.now(clock.withZone(ClockConfig.CHINA)).getYear();
-        List<Integer> missing = List.of(thisYear, thisYear + 1).stream().filter(y -> !covered.contains(y)).toList();
-        String warning = missing.isEmpty() ? null : "No holiday data for " + missing
-                + ": deadlines and working days there count Monday to Friday only. An administrator should add "
-                + "the State Council's holiday notice for " + (missing.size() == 1 ? "that year" : "those years")
-                + " (PUT /api/v1/admin/calendar/years/{year} or the page /admin/calendar).";
-        return new Coverage(List.copyOf(covered), missing, warning);
+        return data.coverage(LocalDate.now(clock.withZone(ClockConfig.CHINA)).getYear());
     }
 }
