@@ -90,9 +90,9 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
 
     private CalendarData readSnapshot() {
         Map<Integer, List<Day>> byYear = new TreeMap<>();
-        jdbc.sql("select year from calendar_year").query(Integer.class).list()
+        jdbc.sql("select year_number from calendar_year").query(Integer.class).list()
                 .forEach(y -> byYear.put(y, new ArrayList<>()));
-        for (Day d : jdbc.sql("select day, kind, name from calendar_day").query(CalendarService::day).list()) {
+        for (Day d : jdbc.sql("select day_date, kind, name from calendar_day").query(CalendarService::day).list()) {
             // a day of a year without a calendar_year row would make that year look covered: ignore it
             List<Day> days = byYear.get(d.date().getYear());
             if (days != null) {
@@ -103,17 +103,17 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
     }
 
     private static Day day(ResultSet rs, int n) throws SQLException {
-        return new Day(rs.getObject("day", LocalDate.class), Kind.valueOf(rs.getString("kind")), rs.getString("name"));
+        return new Day(rs.getObject("day_date", LocalDate.class), Kind.valueOf(rs.getString("kind")), rs.getString("name"));
     }
 
     private void store(int year, List<Day> days, String source, String actor) {
-        jdbc.sql("delete from calendar_day where day between ? and ?")
+        jdbc.sql("delete from calendar_day where day_date between ? and ?")
                 .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).update();
-        jdbc.sql("delete from calendar_year where year = ?").param(year).update();
-        jdbc.sql("insert into calendar_year (year, source, updated_at, updated_by) values (?, ?, ?, ?)")
+        jdbc.sql("delete from calendar_year where year_number = ?").param(year).update();
+        jdbc.sql("insert into calendar_year (year_number, source, updated_at, updated_by) values (?, ?, ?, ?)")
                 .params(year, source, OffsetDateTime.ofInstant(clock.instant(), ClockConfig.CHINA), actor).update();
         for (Day d : days) {
-            jdbc.sql("insert into calendar_day (day, kind, name) values (?, ?, ?)")
+            jdbc.sql("insert into calendar_day (day_date, kind, name) values (?, ?, ?)")
                     .params(d.date(), d.kind().name(), d.name()).update();
         }
     }
@@ -172,14 +172,14 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
     @Override
     public List<Year> years() {
         Map<String, Integer> counts = new HashMap<>();
-        jdbc.sql("select extract(year from day) as y, kind, count(*) as n from calendar_day "
-                        + "group by extract(year from day), kind")
+        jdbc.sql("select extract(year from day_date) as y, kind, count(*) as n from calendar_day "
+                        + "group by extract(year from day_date), kind")
                 .query(rs -> {
                     counts.put(rs.getInt("y") + rs.getString("kind"), rs.getInt("n"));
                 });
-        return jdbc.sql("select year, source, updated_at, updated_by from calendar_year order by year")
+        return jdbc.sql("select year_number, source, updated_at, updated_by from calendar_year order by year_number")
                 .query((rs, n) -> {
-                    int year = rs.getInt("year");
+                    int year = rs.getInt("year_number");
                     return new Year(year, rs.getString("source"),
                             rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by"),
                             counts.getOrDefault(year + Kind.HOLIDAY.name(), 0),
@@ -190,7 +190,7 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
 
     @Override
     public List<Day> days(int year) {
-        return jdbc.sql("select day, kind, name from calendar_day where day between ? and ? order by day")
+        return jdbc.sql("select day_date, kind, name from calendar_day where day_date between ? and ? order by day_date")
                 .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
                 .query(CalendarService::day).list();
     }
