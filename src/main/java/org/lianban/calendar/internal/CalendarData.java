@@ -23,7 +23,7 @@ import org.lianban.common.ClockConfig;
  * An immutable snapshot of the calendar with all the arithmetic. Per covered year a table of 366 flags says which
  * days are working days, so every question is an array access; years without data use Monday–Friday.
  */
-public final class CalendarData implements WorkingCalendar {
+final class CalendarData implements WorkingCalendar {
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
     private static final BigDecimal MILLIS_PER_DAY_DECIMAL = BigDecimal.valueOf(MILLIS_PER_DAY);

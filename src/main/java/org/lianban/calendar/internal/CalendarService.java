@@ -103,7 +103,8 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
     }
 
     private static Day day(ResultSet rs, int n) throws SQLException {
-        return new Day(rs.getObject("day_date", LocalDate.class), Kind.valueOf(rs.getString("kind")), rs.getString("name"));
+        return new Day(rs.getObject("day_date", LocalDate.class), Kind.valueOf(rs.getString("kind")),
+                rs.getString("name"));
     }
 
     private void store(int year, List<Day> days, String source, String actor) {
@@ -177,7 +178,8 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
                 .query(rs -> {
                     counts.put(rs.getInt("y") + rs.getString("kind"), rs.getInt("n"));
                 });
-        return jdbc.sql("select year_number, source, updated_at, updated_by from calendar_year order by year_number")
+        return jdbc.sql("select year_number, source, updated_at, updated_by from calendar_year "
+                        + "order by year_number")
                 .query((rs, n) -> {
                     int year = rs.getInt("year_number");
                     return new Year(year, rs.getString("source"),
@@ -190,7 +192,8 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
 
     @Override
     public List<Day> days(int year) {
-        return jdbc.sql("select day_date, kind, name from calendar_day where day_date between ? and ? order by day_date")
+        return jdbc.sql("select day_date, kind, name from calendar_day where day_date between ? and ? "
+                        + "order by day_date")
                 .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
                 .query(CalendarService::day).list();
     }

@@ -21,7 +21,7 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 
 /** Reading and validating calendar rows, the same way for the shipped file and for an administrator's upload. */
-public final class DayRows {
+final class DayRows {
 
     static final int MAX_NAME = 100;
 

@@ -20,7 +20,7 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
  * Reads and validates the region file ({@code code,name,level,parent_code}). Any bad row stops the load: the tree is
  * reference data every other module routes by, so a half-loaded tree would be worse than no start.
  */
-public final class RegionCsv {
+final class RegionCsv {
 
     private static final Pattern CODE = Pattern.compile("\\d{6}");
 

@@ -15,7 +15,7 @@ import org.lianban.region.Region;
 import org.lianban.region.Regions;
 
 /** The whole region tree in memory, immutable once built: every lookup is a hash-map access. */
-public final class RegionTree implements Regions {
+final class RegionTree implements Regions {
 
     private final Map<String, Region> byCode;
     private final Map<String, List<Region>> childrenByParent;
