@@ -120,7 +120,8 @@ final class GuideValidator {
         duplicateCodes(materials.stream().map(Material::code).toList(), path + ".materials", "material");
         duplicateCodes(fields.stream().map(FormField::code).toList(), path + ".fields", "field");
         duplicateCodes(steps.stream().map(Step::code).toList(), path + ".steps", "step");
-        if (problems.size() == before) {
+        boolean allStepsRead = m.get("steps") instanceof List<?> raw && raw.size() == steps.size();
+        if (deciding != null && promised != null && !filing.isEmpty() && allStepsRead) {
             flow(path, deciding, filing, promised, steps);
         }
         if (problems.size() > before) {
