@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import org.lianban.catalog.ImportResult;
+import org.lianban.common.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +41,16 @@ class DemoCatalogLoader implements SmartInitializingSingleton {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ImportResult result = catalog.importGuide(RESOURCE, bytes, false);
+        ImportResult result;
+        try {
+            result = catalog.importGuide(RESOURCE, bytes, false);
+        } catch (ApiException e) {
+            if (e.status() == HttpStatus.CONFLICT && !catalog.isEmpty()) {
+                log.info("Another node loaded {} at the same time", RESOURCE);
+                return;
+            }
+            throw e;
+        }
         if (!result.errors().isEmpty()) {
             throw new IllegalStateException("The bundled catalog " + RESOURCE + " does not validate: "
                     + result.errors());

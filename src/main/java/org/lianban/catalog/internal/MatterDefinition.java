@@ -1,6 +1,7 @@
 package org.lianban.catalog.internal;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -18,10 +19,19 @@ public record MatterDefinition(String code, String name, String category, Level 
         String legalBasis, int statutoryDays, int promisedDays, boolean promisedDaysIsDemo, String fees,
         List<Level> filingLevels, List<Material> materials, List<FormField> fields, List<Step> steps, String notes) {
 
+    /** Versions are cached and shared: keep them immutable. */
+    public MatterDefinition {
+        filingLevels = List.copyOf(filingLevels);
+        materials = List.copyOf(materials);
+        fields = List.copyOf(fields);
+        steps = List.copyOf(steps);
+    }
+
     MatterVersion toVersion(long id, int version, Instant publishedAt) {
         return new MatterVersion(id, code, version, name, category, decidingLevel, department, legalBasis,
                 statutoryDays, promisedDays, promisedDaysIsDemo, fees,
-                filingLevels.isEmpty() ? EnumSet.noneOf(Level.class) : EnumSet.copyOf(filingLevels), materials,
+                Collections.unmodifiableSet(filingLevels.isEmpty() ? EnumSet.noneOf(Level.class)
+                        : EnumSet.copyOf(filingLevels)), materials,
                 fields, steps, publishedAt);
     }
 }
