@@ -77,6 +77,7 @@ class DemoUsers implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        long started = System.nanoTime();
         Set<String> existing = new HashSet<>(jdbc.queryForList("select username from app_user", String.class));
         List<DemoUser> missing = all(regions.all()).stream().filter(u -> !existing.contains(u.username())).toList();
         if (missing.isEmpty()) {
@@ -91,6 +92,7 @@ class DemoUsers implements InitializingBean {
                 insert into app_user (username, display_name, role, region_code, password_hash, enabled, demo,
                                       created_at)
                 values (?, ?, ?, ?, ?, true, true, ?)""", rows));
-        log.info("Created {} demo users (demo profile; password '{}')", rows.size(), PASSWORD);
+        log.info("Created {} demo users in {} ms (demo profile; password '{}')", rows.size(),
+                (System.nanoTime() - started) / 1_000_000, PASSWORD);
     }
 }

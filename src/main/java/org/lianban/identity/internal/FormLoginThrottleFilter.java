@@ -30,7 +30,7 @@ class FormLoginThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !(HttpMethod.POST.matches(request.getMethod()) && "/login".equals(request.getServletPath()));
+        return !(HttpMethod.POST.matches(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI()));
     }
 
     @Override

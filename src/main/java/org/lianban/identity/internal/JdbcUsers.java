@@ -40,7 +40,7 @@ class JdbcUsers implements Users, UserDetailsService {
     public List<CurrentUser> officials(String regionCode, Role role) {
         return jdbc.sql("select " + COLUMNS + " from app_user where region_code = ? and role = ? and enabled"
                         + " order by username")
-                .param(regionCode).param(role.name()).query(this::details).stream()
+                .param(regionCode).param(role.name()).query(this::details).list().stream()
                 .map(AppUserDetails::toCurrentUser).toList();
     }
 
