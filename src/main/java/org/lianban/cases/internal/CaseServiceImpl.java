@@ -768,7 +768,7 @@ class CaseServiceImpl implements CaseService, Cases {
             Step step = ctx.matter().step(s.stepCode()).orElseThrow();
             List<Transition.Task> open = shared.engine().openTasks(ctx, s);
             current = new CaseView.CurrentStep(step.code(), step.name(), step.kind().name(), step.level().name(),
-                    step.parties().isEmpty() ? ctx.handlingRegion(step) : ctx.handlingRegion(step),
+                    ctx.handlingRegion(step),
                     s.stepStartedAt(), open.isEmpty() ? null : open.getFirst().dueAt(),
                     open.stream().map(Transition.Task::regionCode).distinct().toList());
         }
