@@ -131,7 +131,7 @@ class CaseServiceImpl implements CaseService, Cases {
         }
         Instant now = now();
         Validated v = validate(request, now);
-        return idempotent(user, idempotencyKey, "create", request, 201, () -> {
+        CaseView created = idempotent(user, idempotencyKey, "create", request, 201, () -> {
             String number = v.filing().code() + "-" + LocalDate.ofInstant(now, ClockConfig.CHINA).getYear() + "-"
                     + String.format(Locale.ROOT, "%06d", shared.repo().nextSequence());
             FlowContext ctx = new FlowContext(number, user.username(), v.matter(), v.route(), shared.calendar());
@@ -145,9 +145,10 @@ class CaseServiceImpl implements CaseService, Cases {
             CaseRow row = new CaseRow(id, number, draft.matterCode(), draft.matterVersionId(), draft.regionCode(),
                     draft.decidingRegionCode(), draft.applicantUsername(), draft.applicant(), draft.formJson(),
                     draft.queryCode(), 0, now, draft.state(), audit.hash());
-            log.info("case {} created ({}, {})", number, v.matter().code(), v.filing().code());
             return toView(row, ctx, user, List.of(), now);
         });
+        log.info("case {} filed ({}, {})", created.number(), created.matterCode(), created.regionCode());
+        return created;
     }
 
     private record Validated(MatterVersion matter, Region filing, Map<Level, String> route, Applicant applicant,
