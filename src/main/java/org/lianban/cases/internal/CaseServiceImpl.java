@@ -542,8 +542,10 @@ class CaseServiceImpl implements CaseService, Cases {
         }
         Instant now = now();
         int n = Math.max(1, Math.min(limit, 500));
+        Map<String, String> names = new java.util.HashMap<>();
         return shared.repo().tasks(user.regionCode(), user.role().name(), blankToNull(matter), blankToNull(region), n)
-                .stream().map(t -> new TaskItem(t.number(), t.matterCode(), matterName(t.matterCode()),
+                .stream().map(t -> new TaskItem(t.number(), t.matterCode(),
+                        names.computeIfAbsent(t.matterCode(), this::matterName),
                         t.filingRegion(), t.status(), t.stepCode(), t.stepName(), t.since(), t.dueAt(),
                         taskWarning(t.since(), t.dueAt(), now)))
                 .toList();
