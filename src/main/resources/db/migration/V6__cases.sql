@@ -79,7 +79,7 @@ create table case_task (
     due_at           timestamp with time zone not null,
     primary key (case_id, step_code, party_code)
 );
-create index case_task_queue_idx on case_task (region_code, role, since, case_id);
+create index case_task_queue_idx on case_task (region_code, role, since);
 
 -- Pauses that do not count (补正 waiting for the applicant; Art. 45 special procedures).
 create table case_pause (
