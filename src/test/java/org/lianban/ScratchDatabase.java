@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -83,6 +85,13 @@ public final class ScratchDatabase implements AutoCloseable {
         if (kind != Kind.POSTGRESQL) {
             throw new IllegalStateException("Only PostgreSQL locks tables");
         }
+        // threads of their own: the common pool may have a single thread, which the first node would hold
+        try (ExecutorService nodes = Executors.newFixedThreadPool(2)) {
+            return race(table, first, second, nodes);
+        }
+    }
+
+    private <T> T race(String table, Supplier<?> first, Supplier<T> second, ExecutorService nodes) throws Exception {
         CountDownLatch firstLoaded = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         CompletableFuture<Object> firstNode = CompletableFuture.supplyAsync(() -> tx().execute(s -> {
@@ -97,11 +106,11 @@ public final class ScratchDatabase implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             return result;
-        }));
+        }), nodes);
         if (!firstLoaded.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("The first node did not load: " + firstNode.handle((r, e) -> e).join());
         }
-        CompletableFuture<T> secondNode = CompletableFuture.supplyAsync(second);
+        CompletableFuture<T> secondNode = CompletableFuture.supplyAsync(second, nodes);
         try {
             awaitLockWait(table, secondNode);
         } finally {
