@@ -31,7 +31,10 @@ import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 
-/** Accounts in {@code app_user}, changed by administrators; each change and its {@code user_audit} row commit together. */
+/**
+ * Accounts in {@code app_user}, changed by administrators; each change and its {@code user_audit} row commit together.
+ * The log says what kind of change happened, never whose account (the audit trail does).
+ */
 @Service
 class UserAdminService implements UserAdmin {
 
@@ -107,7 +110,7 @@ class UserAdminService implements UserAdmin {
         } catch (DuplicateKeyException e) {
             throw taken(username);
         }
-        log.info("User {} created by {} ({})", username, actor, action);
+        log.info("User account created ({}, role {}); see user_audit", action, UserRules.role(user.role()));
         return get(username);
     }
 
@@ -128,7 +131,7 @@ class UserAdminService implements UserAdmin {
                 audit(actor, Action.DISABLE, username, "tokens revoked: " + revokeLiveTokens(username));
             }
         });
-        log.info("User {} {} by {}", username, enabled ? "enabled" : "disabled", actor);
+        log.info("User account {}; see user_audit", enabled ? "enabled" : "disabled");
         return get(username);
     }
 
@@ -143,7 +146,7 @@ class UserAdminService implements UserAdmin {
             jdbc.sql("update app_user set password_hash = ? where username = ?").params(hash, username).update();
             audit(actor, Action.RESET_PASSWORD, username, "tokens revoked: " + revokeLiveTokens(username));
         });
-        log.info("Password of {} reset by {}", username, actor);
+        log.info("A user's password was reset; see user_audit");
     }
 
     @Override
@@ -154,7 +157,7 @@ class UserAdminService implements UserAdmin {
             audit(actor, Action.REVOKE_TOKENS, username, "tokens revoked: " + n);
             return n;
         });
-        log.info("{} token(s) of {} revoked by {}", revoked, username, actor);
+        log.info("{} token(s) of a user revoked; see user_audit", revoked);
         return revoked;
     }
 
@@ -203,7 +206,7 @@ class UserAdminService implements UserAdmin {
             throw ApiException.conflict("A user of the file was created meanwhile by someone else. Nothing was"
                     + " imported; import the file again.");
         }
-        log.info("{} user(s) imported by {}", created.size(), actor);
+        log.info("{} user account(s) imported; see user_audit", created.size());
         return new ImportResult(created.size(), created);
     }
 
