@@ -65,7 +65,21 @@ public final class PdfComposer {
 
     /** The unsigned PDF of a notice, decision or certificate. */
     public byte[] render(DocumentRequest request) {
-        CjkFonts.Faces faces = fonts.borrow();
+        try {
+            return render(request, fonts.borrowCommon());
+        } catch (NeedsCompleteFont e) {
+            return render(request, fonts.borrowComplete());
+        }
+    }
+
+    /** A character outside the common face: set the document again with the complete font. */
+    private static final class NeedsCompleteFont extends RuntimeException {
+        NeedsCompleteFont() {
+            super(null, null, false, false);
+        }
+    }
+
+    private byte[] render(DocumentRequest request, CjkFonts.Faces faces) {
         try (PDDocument doc = new PDDocument()) {
             Writer w = new Writer(doc, faces);
             if (request.kind() == DocumentKind.CERTIFICATE) {
@@ -98,6 +112,7 @@ public final class PdfComposer {
         private final PDFont regular;
         private final PDFont bold;
         private final CmapLookup cmap;
+        private final boolean completeFont;
         private PDPageContentStream cs;
         private float y;
         private int pages;
@@ -108,6 +123,7 @@ public final class PdfComposer {
             this.regular = PDType0Font.load(doc, faces.regular(), true);
             this.bold = PDType0Font.load(doc, faces.bold(), true);
             this.cmap = faces.regular().getUnicodeCmapLookup();
+            this.completeFont = faces.complete();
         }
 
         // ---------------------------------------------------------------- notices and decisions
@@ -329,7 +345,7 @@ public final class PdfComposer {
                 cs.beginText();
                 cs.setFont(bold, size);
                 cs.setTextMatrix(m);
-                cs.showText(ch);
+                cs.showText(safe(ch));
                 cs.endText();
             }
             String label = "电子签章";
@@ -337,7 +353,7 @@ public final class PdfComposer {
             cs.beginText();
             cs.setFont(bold, ls);
             cs.newLineAtOffset(cx - width(label, bold, ls) / 2, cy - radius * 0.55f);
-            cs.showText(label);
+            cs.showText(safe(label));
             cs.endText();
             cs.restoreGraphicsState();
         }
@@ -458,7 +474,10 @@ public final class PdfComposer {
             return end;
         }
 
-        /** Replaces characters the font cannot draw (and control characters) so one odd character cannot fail a document. */
+        /**
+         * Replaces characters the complete font cannot draw (and control characters) so one odd character cannot fail
+         * a document; with the common face, a character it lacks restarts the document with the complete font.
+         */
         String safe(String s) {
             if (s == null) {
                 return "";
@@ -469,7 +488,12 @@ public final class PdfComposer {
                     b.append('\n');
                 } else if (cp == '\t' || cp == '\r') {
                     b.append(' ');
-                } else if (Character.isISOControl(cp) || cmap.getGlyphId(cp) == 0) {
+                } else if (Character.isISOControl(cp)) {
+                    b.append('?');
+                } else if (cmap.getGlyphId(cp) == 0) {
+                    if (!completeFont) {
+                        throw new NeedsCompleteFont();
+                    }
                     b.append('?');
                 } else {
                     b.appendCodePoint(cp);
@@ -482,8 +506,8 @@ public final class PdfComposer {
             return String.join(" ", s.split(""));
         }
 
-        private static float width(String s, PDFont font, float size) throws IOException {
-            return font.getStringWidth(s) / 1000f * size;
+        private float width(String s, PDFont font, float size) throws IOException {
+            return font.getStringWidth(safe(s)) / 1000f * size;
         }
 
         private void centred(String s, PDFont font, float size, float[] rgb, float atY) throws IOException {
@@ -491,7 +515,8 @@ public final class PdfComposer {
             text(t, font, size, rgb, A4.getWidth() / 2 - width(t, font, size) / 2, atY);
         }
 
-        private void text(String s, PDFont font, float size, float[] rgb, float x, float atY) throws IOException {
+        private void text(String raw, PDFont font, float size, float[] rgb, float x, float atY) throws IOException {
+            String s = safe(raw);
             if (s.isEmpty()) {
                 return;
             }

@@ -105,6 +105,15 @@ class PdfDocumentsTest {
     }
 
     @Test
+    void aRareCharacterOutsideGb2312IsSetWithTheCompleteFont() throws Exception {
+        assertThat(java.nio.charset.Charset.forName("GB2312").newEncoder().canEncode('堃')).isFalse();
+        DocumentRequest r = DocumentRequest.builder(DocumentKind.CERTIFICATE).number("N-3").caseNumber("C-3")
+                .authority(Samples.CITY).holder(new Holder("王堃", "ID_CARD", "140105199001011234"))
+                .matterName("采矿权新立登记").certificate(Samples.certificate()).issuedAt(Samples.ISSUED).build();
+        assertThat(text(COMPOSER.render(r))).contains("王堃", "居民身份证", "140105199001011234");
+    }
+
+    @Test
     void longTextFlowsOntoASecondPage() throws Exception {
         DocumentRequest r = DocumentRequest.builder(DocumentKind.DENIAL_DECISION).number("N-2").caseNumber("C-2")
                 .authority(Samples.CITY).holder(Samples.HOLDER).reason("理由。".repeat(400))
