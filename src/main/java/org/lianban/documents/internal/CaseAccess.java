@@ -43,7 +43,9 @@ class CaseAccess {
         Set<String> out = new LinkedHashSet<>();
         out.add(c.decidingRegionCode());
         for (Step s : catalog.version(c.matterVersionId()).steps()) {
-            regions.ancestorAt(c.regionCode(), s.level()).map(Region::code).ifPresent(out::add);
+            if (s.level() != null) {
+                regions.ancestorAt(c.regionCode(), s.level()).map(Region::code).ifPresent(out::add);
+            }
             for (Party p : s.parties()) {
                 regions.ancestorAt(c.regionCode(), p.level()).map(Region::code).ifPresent(out::add);
             }

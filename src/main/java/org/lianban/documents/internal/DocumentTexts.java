@@ -117,7 +117,10 @@ public final class DocumentTexts {
     }
 
     private static String legalBasis(DocumentRequest r) {
-        return notBlank(r.legalBasis()) ? "和" + r.legalBasis().strip() : "";
+        // the guide lists its bases separated by semicolons: 《土地管理法》第52条；《城乡规划法》第36条
+        return notBlank(r.legalBasis())
+                ? "及" + r.legalBasis().strip().replaceAll("[；;]\\s*", "、").replaceAll("[。.、]+$", "")
+                : "";
     }
 
     /** The reason as a full sentence ending with a Chinese full stop or semicolon. */
