@@ -117,6 +117,8 @@ public final class PdfComposer {
         private float y;
         private int pages;
         private String footer = "";
+        /** Notices and decisions number their pages (— 1 —); a certificate is one sheet. */
+        private boolean numberPages = true;
 
         Writer(PDDocument doc, CjkFonts.Faces faces) throws IOException {
             this.doc = doc;
@@ -193,6 +195,7 @@ public final class PdfComposer {
 
         void certificate(DocumentRequest r) throws IOException {
             DocumentRequest.CertificateInfo cert = r.certificate();
+            numberPages = false;
             footer = "本证照由发证机关电子签名。扫描二维码或访问 " + cert.verifyUrl() + " 核验真伪与状态。";
             newPage();
             // border: a heavy and a fine rule
@@ -251,7 +254,7 @@ public final class PdfComposer {
 
         /** A two-column table (label | value) from the current position down. */
         private void table(List<Field> rows) throws IOException {
-            float labelW = 30 * MM;
+            float labelW = 40 * MM;
             float valueW = WIDTH - labelW;
             float size = 12.5f;
             float lead = 19f;
@@ -328,7 +331,7 @@ public final class PdfComposer {
             int n = text.codePointCount(0, text.length());
             float size = Math.min(11f, radius * 0.30f);
             float r = radius - 4f - size * 0.95f;
-            double span = Math.toRadians(Math.min(250, 20 + n * 22));
+            double span = Math.toRadians(Math.min(240, 30 + n * 26));
             double start = Math.PI / 2 + span / 2;
             double step = n > 1 ? span / (n - 1) : 0;
             int i = 0;
@@ -554,6 +557,11 @@ public final class PdfComposer {
             for (String line : wrap(safe(footer), regular, 8.5f, WIDTH, 0)) {
                 text(line, regular, 8.5f, GREY, LEFT, fy);
                 fy -= 11f;
+            }
+            if (!numberPages) {
+                cs.close();
+                cs = null;
+                return;
             }
             String pageNo = "— " + pages + " —";
             text(pageNo, regular, 10f, GREY, A4.getWidth() / 2 - width(pageNo, regular, 10f) / 2, 11 * MM);
