@@ -175,4 +175,15 @@ class PdfSignatureTest {
         assertThatThrownBy(() -> new KeystoreAuthorityKeys(dir.resolve("140100-sm2.p12"), "wrong".toCharArray()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("wrong password");
     }
+
+    @Test
+    void theProdProfileRefusesToStartWithoutAKeystore() {
+        DocumentsConfig config = new DocumentsConfig();
+        for (DocumentsProperties.Keystore ks : new DocumentsProperties.Keystore[] {null,
+                new DocumentsProperties.Keystore(null, "pw"), new DocumentsProperties.Keystore(dir, "")}) {
+            DocumentsProperties props = new DocumentsProperties(SignatureAlgorithm.SM2, ks, "x", 3, null, 15);
+            assertThatThrownBy(() -> config.keystoreAuthorityKeys(props)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("lianban.documents.keystore.path");
+        }
+    }
 }
