@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
 import java.util.Calendar;
@@ -44,6 +45,9 @@ public final class PdfSigner {
     /** Bytes reserved for the CMS blob (hex-doubled in the file); a certificate and an RSA-2048 signature need ~1.5 KB. */
     private static final int SIGNATURE_SIZE = 4096;
 
+    /** One shared generator: letting BouncyCastle create and seed a fresh one per signature costs more than the signature. */
+    private final SecureRandom random = new SecureRandom();
+
     public PdfSigner() {
         Bc.provider();
     }
@@ -64,7 +68,7 @@ public final class PdfSigner {
                 doc.addSignature(sig, options);
                 ByteArrayOutputStream out = new ByteArrayOutputStream(unsignedPdf.length + 2 * SIGNATURE_SIZE + 1024);
                 ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
-                external.setSignature(cms(external.getContent(), key, at));
+                external.setSignature(cms(external.getContent(), key, at, random));
                 return out.toByteArray();
             }
         } catch (IOException e) {
@@ -72,7 +76,7 @@ public final class PdfSigner {
         }
     }
 
-    private static byte[] cms(InputStream content, SigningKey key, Instant at) throws IOException {
+    private static byte[] cms(InputStream content, SigningKey key, Instant at, SecureRandom random) throws IOException {
         try {
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             // the signing time is the document's issue time from the injected clock, not the wall clock
@@ -82,7 +86,7 @@ public final class PdfSigner {
                     new JcaDigestCalculatorProviderBuilder().setProvider(Bc.NAME).build())
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(signed))
                     .build(new JcaContentSignerBuilder(key.algorithm().jcaName()).setProvider(Bc.NAME)
-                            .build(key.privateKey()), key.certificate()));
+                            .setSecureRandom(random).build(key.privateKey()), key.certificate()));
             gen.addCertificates(new JcaCertStore(List.of(key.certificate())));
             return gen.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
         } catch (CertificateEncodingException | OperatorCreationException | CMSException e) {
