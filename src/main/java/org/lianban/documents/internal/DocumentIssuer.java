@@ -63,6 +63,8 @@ class DocumentIssuer {
         if (existing.isPresent()) {
             return existing.get();
         }
+        // the key first: creating a demo key takes a moment, and a failure here should not use up a number
+        SigningKey key = keys.keyFor(authority.regionCode(), authority.name());
         LocalDate day = issuedAt.atZone(ClockConfig.CHINA).toLocalDate();
         String number = numbers.next(kind, day.getYear(), authority.regionCode());
         draft.number(number).caseNumber(caseNumber).authority(authority).issuedAt(issuedAt);
@@ -74,7 +76,6 @@ class DocumentIssuer {
             draft.certificate(new CertificateInfo(number, code, publicBaseUrl + "/verify/" + code, validUntil));
         }
         DocumentRequest request = draft.build();
-        SigningKey key = keys.keyFor(authority.regionCode(), authority.name());
         byte[] pdf = signer.sign(composer.render(request), key, authority.name(), kind.title(), issuedAt);
         StoredFile stored = files.put(keyPrefix(caseNumber), kind.name().toLowerCase(Locale.ROOT) + ".pdf",
                 new ByteArrayInputStream(pdf), MAX_BYTES);

@@ -12,8 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Document numbers (文号) such as {@code 晋自然资许〔2026〕140100-000012号}: kind, year, issuing authority and a counter
- * per (kind, year, authority), taken in the issuing transaction so a rolled-back document leaves no gap. Also the
- * certificates' verification codes.
+ * per (kind, year, authority). Also the certificates' verification codes.
  */
 @Component
 class DocumentNumbers {
@@ -32,38 +31,38 @@ class DocumentNumbers {
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * The next number, taken in its own short transaction: the counter row stays locked only for that instant, not
+     * while the document is rendered and signed (which would make every other issuer of the same authority wait). A
+     * document whose transaction fails afterwards leaves a gap in the sequence; numbers are never given twice.
+     */
     String next(DocumentKind kind, int year, String authorityCode) {
-        return format(kind, year, authorityCode, nextValue(kind.name() + "/" + year + "/" + authorityCode));
+        String prefix = kind.name() + "/" + year + "/" + authorityCode;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return format(kind, year, authorityCode, separately.execute(s -> take(prefix)));
+            } catch (DuplicateKeyException raced) {
+                // another node created this counter at the same moment: its row exists now, take again
+                if (attempt >= 2) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     static String format(DocumentKind kind, int year, String authorityCode, long seq) {
         return "晋自然资" + kind.numberCode() + "〔" + year + "〕" + authorityCode + "-" + String.format("%06d", seq) + "号";
     }
 
-    private long nextValue(String prefix) {
-        if (increment(prefix) == 0) {
-            // first number of this prefix: create the counter in its own transaction, so that losing a race to
-            // another node (duplicate key) does not abort ours (PostgreSQL aborts a transaction on any error)
-            separately.executeWithoutResult(s -> {
-                try {
-                    jdbc.sql("insert into document_number_counter (prefix, last_value) values (?, 0)").param(prefix)
-                            .update();
-                } catch (DuplicateKeyException raced) {
-                    s.setRollbackOnly();
-                }
-            });
-            if (increment(prefix) == 0) {
-                throw new IllegalStateException("document number counter " + prefix + " is missing");
-            }
+    private long take(String prefix) {
+        int updated = jdbc.sql("update document_number_counter set last_value = last_value + 1 where prefix = ?")
+                .param(prefix).update();
+        if (updated == 0) {
+            jdbc.sql("insert into document_number_counter (prefix, last_value) values (?, 1)").param(prefix).update();
+            return 1;
         }
         return jdbc.sql("select last_value from document_number_counter where prefix = ?").param(prefix)
                 .query(Long.class).single();
-    }
-
-    /** Locks the counter row until the transaction ends: concurrent issuers of the same prefix queue here. */
-    private int increment(String prefix) {
-        return jdbc.sql("update document_number_counter set last_value = last_value + 1 where prefix = ?")
-                .param(prefix).update();
     }
 
     String verificationCode() {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import org.lianban.cases.Cases;
 import org.lianban.common.ApiException;
 import org.lianban.common.FileStore;
 import org.lianban.common.Role;
@@ -36,11 +37,11 @@ class DocumentService implements Documents {
     private final FileStore files;
     private final AuthorityKeys keys;
     private final SignatureVerifier verifier;
-    private final CaseAccess cases;
+    private final Cases cases;
     private final Clock clock;
 
     DocumentService(DocumentRepository repository, FileStore files, AuthorityKeys keys, SignatureVerifier verifier,
-            CaseAccess cases, Clock clock) {
+            Cases cases, Clock clock) {
         this.repository = repository;
         this.files = files;
         this.keys = keys;

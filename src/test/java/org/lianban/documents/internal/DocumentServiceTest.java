@@ -52,7 +52,7 @@ class DocumentServiceTest {
         numbers = mock(DocumentNumbers.class);
         keys = new DemoAuthorityKeys(keysDir, SignatureAlgorithm.SM2, "pw".toCharArray(), clock);
         issuer = new DocumentIssuer(repository, numbers, COMPOSER, new PdfSigner(), keys, files, "https://lianban.example/");
-        service = new DocumentService(repository, files, keys, new SignatureVerifier(), mock(CaseAccess.class), clock);
+        service = new DocumentService(repository, files, keys, new SignatureVerifier(), mock(org.lianban.cases.Cases.class), clock);
         when(numbers.next(any(), anyInt(), anyString())).thenReturn("晋自然资证〔2026〕140100-000001号");
         when(numbers.verificationCode()).thenReturn("ABCDEFGHJKMNPQRS");
     }
@@ -187,7 +187,7 @@ class DocumentServiceTest {
     void aCertificatePastItsValidityIsNotValid() {
         issueCertificate();
         DocumentService later = new DocumentService(repository, files, keys, new SignatureVerifier(),
-                mock(CaseAccess.class), Clock.fixed(Instant.parse("2029-03-04T02:00:00Z"), ClockConfig.CHINA));
+                mock(org.lianban.cases.Cases.class), Clock.fixed(Instant.parse("2029-03-04T02:00:00Z"), ClockConfig.CHINA));
         CertificateVerification v = later.verify("ABCDEFGHJKMNPQRS");
         assertThat(v.expired()).isTrue();
         assertThat(v.authentic()).isTrue();
