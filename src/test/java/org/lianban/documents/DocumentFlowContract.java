@@ -97,6 +97,8 @@ abstract class DocumentFlowContract {
         byte[] decision = download("applicant2", find(docs, "APPROVAL_DECISION"));
         assertThat(pdfText(decision)).contains("准予行政许可决定书", "太原市自然资源局", cert.get("number").asString());
         byte[] certificate = download("applicant2", cert);
+        keepForReview("flow-CERTIFICATE", certificate);
+        keepForReview("flow-APPROVAL_DECISION", decision);
         verifySignatureWithBouncyCastle(certificate);
         verifySignatureWithBouncyCastle(decision);
         assertThat(pdfText(certificate)).contains("行政许可证书", "山西示范建设有限公司", "91140105MA0GRX121J",
@@ -311,6 +313,17 @@ abstract class DocumentFlowContract {
             assertThat(signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(new BouncyCastleProvider())
                     .build(cert))).isTrue();
             assertThat(cert.getSubject().toString()).contains("自然资源");
+        }
+    }
+
+    /** Keeps the PDF and a PNG of its first page under target/documents-review for a human to look at. */
+    static void keepForReview(String name, byte[] pdf) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target/documents-review");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name + ".pdf"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            javax.imageio.ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 96), "png",
+                    dir.resolve(name + ".png").toFile());
         }
     }
 
