@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -60,17 +61,44 @@ public final class DemoAuthorityKeys implements AuthorityKeys {
 
     @Override
     public SigningKey keyFor(String regionCode, String authorityName) {
+        return keys.computeIfAbsent(checked(regionCode), code -> loadOrCreate(code, authorityName));
+    }
+
+    @Override
+    public Optional<X509Certificate> certificate(String regionCode, SignatureAlgorithm alg) {
+        if (alg == algorithm) {
+            SigningKey key = keys.get(checked(regionCode));
+            if (key != null) {
+                return Optional.of(key.certificate());
+            }
+        }
+        Path file = file(checked(regionCode), alg);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(load(file, alg).certificate());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the demo key " + file, e);
+        }
+    }
+
+    private static String checked(String regionCode) {
         if (!regionCode.matches("[0-9A-Za-z_-]+")) {
             throw new IllegalArgumentException("not a region code: " + regionCode);
         }
-        return keys.computeIfAbsent(regionCode, code -> loadOrCreate(code, authorityName));
+        return regionCode;
+    }
+
+    private Path file(String code, SignatureAlgorithm alg) {
+        return dir.resolve(code + "-" + alg.name().toLowerCase(java.util.Locale.ROOT) + ".p12");
     }
 
     private SigningKey loadOrCreate(String code, String authorityName) {
-        Path file = dir.resolve(code + "-" + algorithm.name().toLowerCase() + ".p12");
+        Path file = file(code, algorithm);
         try {
             if (Files.exists(file)) {
-                return load(file);
+                return load(file, algorithm);
             }
             SigningKey key = create(authorityName);
             Files.createDirectories(dir);
@@ -87,7 +115,7 @@ public final class DemoAuthorityKeys implements AuthorityKeys {
             } catch (IOException e) {
                 Files.deleteIfExists(tmp);
                 if (Files.exists(file)) {
-                    return load(file);
+                    return load(file, algorithm);
                 }
                 throw e;
             }
@@ -99,13 +127,13 @@ public final class DemoAuthorityKeys implements AuthorityKeys {
         }
     }
 
-    private SigningKey load(Path file) throws IOException, GeneralSecurityException {
+    private SigningKey load(Path file, SignatureAlgorithm alg) throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12", Bc.NAME);
         try (InputStream in = Files.newInputStream(file)) {
             ks.load(in, password);
         }
         return new SigningKey((PrivateKey) ks.getKey(ALIAS, password), (X509Certificate) ks.getCertificate(ALIAS),
-                algorithm);
+                alg);
     }
 
     private SigningKey create(String authorityName) throws GeneralSecurityException, OperatorCreationException,

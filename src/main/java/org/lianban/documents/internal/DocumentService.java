@@ -106,13 +106,8 @@ class DocumentService implements Documents {
     CertificateVerification verification(DocumentRow row) {
         byte[] pdf = read(row);
         boolean hashMatches = MessageDigest.isEqual(sha256(pdf).getBytes(), row.sha256().getBytes());
-        boolean signed;
-        try {
-            signed = verifier.verify(pdf, keys.keyFor(row.authorityCode(), row.authorityName()).certificate());
-        } catch (RuntimeException e) {
-            log.warn("no key to verify certificate {}: {}", row.number(), e.getMessage());
-            signed = false;
-        }
+        boolean signed = keys.certificate(row.authorityCode(), SignatureAlgorithm.valueOf(row.signatureAlgorithm()))
+                .map(cert -> verifier.verify(pdf, cert)).orElse(false);
         boolean authentic = hashMatches && signed;
         if (!authentic) {
             log.warn("certificate {} failed verification (hash {}, signature {})", row.number(), hashMatches, signed);

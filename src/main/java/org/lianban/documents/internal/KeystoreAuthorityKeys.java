@@ -10,6 +10,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,6 +45,12 @@ public final class KeystoreAuthorityKeys implements AuthorityKeys {
         if (keys.isEmpty()) {
             throw new IllegalStateException("lianban.documents.keystore: " + path + " holds no private key entry");
         }
+    }
+
+    @Override
+    public Optional<X509Certificate> certificate(String regionCode, SignatureAlgorithm algorithm) {
+        SigningKey key = keys.getOrDefault(regionCode, keys.get(DEFAULT_ALIAS));
+        return key != null && key.algorithm() == algorithm ? Optional.of(key.certificate()) : Optional.empty();
     }
 
     @Override

@@ -195,6 +195,18 @@ class DocumentServiceTest {
     }
 
     @Test
+    void aCertificateSignedBeforeTheAlgorithmWasSwitchedToRsaStillVerifies() {
+        issueCertificate(); // SM2
+        AuthorityKeys rsa = new DemoAuthorityKeys(keysDir, SignatureAlgorithm.RSA, "pw".toCharArray(), clock);
+        assertThat(rsa.keyFor("140100", "太原市自然资源局").algorithm()).isEqualTo(SignatureAlgorithm.RSA);
+        DocumentService afterSwitch = new DocumentService(repository, files, rsa, new SignatureVerifier(),
+                mock(org.lianban.cases.Cases.class), clock);
+        assertThat(afterSwitch.verify("ABCDEFGHJKMNPQRS").authentic()).isTrue();
+        // an authority without any key of that algorithm cannot vouch for anything
+        assertThat(rsa.certificate("140999", SignatureAlgorithm.SM2)).isEmpty();
+    }
+
+    @Test
     void aRedeliveredEventGetsTheDocumentIssuedTheFirstTime() {
         DocumentRow existing = withId(issueCertificate(), 7);
         when(repository.find("C-1", DocumentKind.CERTIFICATE, "certificate")).thenReturn(Optional.of(existing));

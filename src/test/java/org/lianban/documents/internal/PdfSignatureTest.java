@@ -165,6 +165,8 @@ class PdfSignatureTest {
         assertThat(keys.keyFor("140100", "x").algorithm()).isEqualTo(SignatureAlgorithm.SM2);
         assertThat(keys.keyFor("140105", "x").certificate()).isEqualTo(other.certificate());
         assertThat(keys.keyFor("140105", "x").algorithm()).isEqualTo(SignatureAlgorithm.RSA);
+        assertThat(keys.certificate("140100", SignatureAlgorithm.SM2)).contains(city.certificate());
+        assertThat(keys.certificate("140100", SignatureAlgorithm.RSA)).isEmpty();
     }
 
     @Test
