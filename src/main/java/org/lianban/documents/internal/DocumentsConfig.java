@@ -1,7 +1,11 @@
 package org.lianban.documents.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,10 +38,24 @@ class DocumentsConfig {
         return new SignatureVerifier();
     }
 
-    /** Production: keys only from the configured keystore; without one the application does not start. */
+    /**
+     * Production: keys only from the configured keystore; without one, or with demo keys left in the data directory
+     * (documents signed by them would be mixed with real ones), the application does not start.
+     */
     @Bean
     @Profile("prod")
-    AuthorityKeys keystoreAuthorityKeys(DocumentsProperties props) {
+    AuthorityKeys keystoreAuthorityKeys(DocumentsProperties props, @Value("${lianban.data-dir}") Path dataDir) {
+        Path demoKeys = dataDir.resolve("keys");
+        if (Files.isDirectory(demoKeys)) {
+            try (Stream<Path> files = Files.list(demoKeys)) {
+                if (files.anyMatch(f -> f.getFileName().toString().endsWith(".p12"))) {
+                    throw new IllegalStateException("Demo signing keys found in " + demoKeys + ": the prod profile "
+                            + "signs only with lianban.documents.keystore; move the demo keys away first");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         DocumentsProperties.Keystore ks = props.keystore();
         if (ks == null || ks.path() == null || ks.password() == null || ks.password().isEmpty()) {
             throw new IllegalStateException("The prod profile signs documents with keys from a keystore: set "

@@ -184,8 +184,29 @@ class PdfSignatureTest {
         for (DocumentsProperties.Keystore ks : new DocumentsProperties.Keystore[] {null,
                 new DocumentsProperties.Keystore(null, "pw"), new DocumentsProperties.Keystore(dir, "")}) {
             DocumentsProperties props = new DocumentsProperties(SignatureAlgorithm.SM2, ks, "x", 3, null, 15);
-            assertThatThrownBy(() -> config.keystoreAuthorityKeys(props)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("lianban.documents.keystore.path");
+            assertThatThrownBy(() -> config.keystoreAuthorityKeys(props, dir.resolve("data")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("lianban.documents.keystore.path");
         }
+    }
+
+    @Test
+    void theProdProfileRefusesToStartWhileDemoKeysAreInTheDataDirectory() throws Exception {
+        Path data = dir.resolve("data");
+        new DemoAuthorityKeys(data.resolve("keys"), SignatureAlgorithm.SM2, "pw".toCharArray(), CLOCK).keyFor("140100", "x");
+        SigningKey key = new DemoAuthorityKeys(dir.resolve("other"), SignatureAlgorithm.SM2, "pw".toCharArray(), CLOCK)
+                .keyFor("140100", "x");
+        KeyStore ks = KeyStore.getInstance("PKCS12", new BouncyCastleProvider());
+        ks.load(null, null);
+        ks.setKeyEntry("default", key.privateKey(), "s3cret".toCharArray(), new X509Certificate[] {key.certificate()});
+        Path file = dir.resolve("prod.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ks.store(out, "s3cret".toCharArray());
+        }
+        DocumentsProperties props = new DocumentsProperties(SignatureAlgorithm.SM2,
+                new DocumentsProperties.Keystore(file, "s3cret"), "x", 3, null, 15);
+        assertThatThrownBy(() -> new DocumentsConfig().keystoreAuthorityKeys(props, data))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Demo signing keys found");
+        assertThat(new DocumentsConfig().keystoreAuthorityKeys(props, dir.resolve("clean")).keyFor("140105", "x")
+                .certificate()).isEqualTo(key.certificate());
     }
 }
