@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the outbox, the gateway chosen by {@code lianban.sms.gateway} and the scheduled dispatcher. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SmsProperties.class)
+@EnableConfigurationProperties({SmsProperties.class, NoticeProperties.class})
 class SmsConfig {
 
     @Bean
