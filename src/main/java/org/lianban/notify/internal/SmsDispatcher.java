@@ -78,6 +78,11 @@ public class SmsDispatcher {
         stopped = true;
     }
 
+    /** Sends again after {@link #stop()} (operations: hold the SMS of a node while the gateway is serviced). */
+    public void resume() {
+        stopped = false;
+    }
+
     private void sendOne(SmsOutbox.Claimed claimed, String token) {
         SmsGateway.Outgoing sms = claimed.sms();
         try {

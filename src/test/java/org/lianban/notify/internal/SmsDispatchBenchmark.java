@@ -38,7 +38,8 @@ class SmsDispatchBenchmark {
     }
 
     void run(String database, OutboxDb db) throws Exception {
-        for (int concurrency : new int[] {1, 8, 32}) {
+        for (int concurrency : java.util.Arrays.stream(System.getProperty("bench.concurrency", "1,8,32").split(","))
+                .mapToInt(Integer::parseInt).toArray()) {
             for (boolean longText : new boolean[] {false, true}) {
                 try (TestSmsc smsc = new TestSmsc(); HikariDataSource ds = db.newPool(concurrency + 4)) {
                     SmsOutbox outbox = OutboxDb.outbox(ds, Clock.systemUTC());
