@@ -5,13 +5,15 @@ import java.util.Map;
 import org.lianban.cases.CaseDetails;
 import org.lianban.cases.CaseEvent;
 import org.lianban.catalog.Step;
+import org.lianban.catalog.StepKind;
 import org.lianban.notify.NoticeKind;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A case arriving at a step is a new task (新待办) for the step's officials: on submission (the first step), when a
- * step passes it on, and when it is returned to an earlier step. One notice per official and event.
+ * A case arriving at a step is a new task (新待办) for the step's officials: on submission (the first step), on
+ * acceptance (the step after it), when a step passes it on, when it is returned to an earlier step, and on approval
+ * (the issuing step). One notice per official and event.
  */
 @Component
 class NewTaskListener {
@@ -30,9 +32,10 @@ class NewTaskListener {
 
     @ApplicationModuleListener
     void on(CaseEvent event) {
-        boolean arrives = event instanceof CaseEvent.CaseSubmitted
+        boolean arrives = event instanceof CaseEvent.CaseSubmitted || event instanceof CaseEvent.CaseAccepted
                 || event instanceof CaseEvent.StepPassed p && p.nextStepCode() != null
-                || event instanceof CaseEvent.CaseReturned;
+                || event instanceof CaseEvent.CaseReturned
+                || event instanceof CaseEvent.CaseDecided d && d.approved();
         if (!arrives || !texts.has("new-task")) {
             return;
         }
@@ -41,6 +44,8 @@ class NewTaskListener {
         var step = switch (event) {
             case CaseEvent.StepPassed p -> handlers.step(c, p.nextStepCode());
             case CaseEvent.CaseReturned r -> handlers.step(c, r.toStepCode());
+            case CaseEvent.CaseAccepted a -> handlers.stepAfterFirst(c);
+            case CaseEvent.CaseDecided d -> handlers.firstOfKind(c, StepKind.ISSUE);
             default -> handlers.firstStep(c);
         };
         step.ifPresent(s -> notify(event, c, s));

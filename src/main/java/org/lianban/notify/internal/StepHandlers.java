@@ -41,6 +41,15 @@ class StepHandlers {
         return catalog.version(c.matterVersionId()).steps().stream().findFirst();
     }
 
+    /** The step after the first (the acceptance window's): where an accepted case goes. */
+    Optional<Step> stepAfterFirst(CaseDetails c) {
+        return catalog.version(c.matterVersionId()).steps().stream().skip(1).findFirst();
+    }
+
+    Optional<Step> firstOfKind(CaseDetails c, StepKind kind) {
+        return catalog.version(c.matterVersionId()).steps().stream().filter(s -> s.kind() == kind).findFirst();
+    }
+
     /** Usernames of the step's officials, without duplicates, in a stable order. */
     List<String> officials(CaseDetails c, Step step) {
         List<Party> handlers = new ArrayList<>();

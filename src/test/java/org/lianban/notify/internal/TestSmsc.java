@@ -177,6 +177,14 @@ final class TestSmsc implements ServerMessageReceiverListener, AutoCloseable {
         return out;
     }
 
+    /** How many times each message key arrived as a whole message: a single SMS, or the first part of a long one. */
+    Map<String, Long> messagesPerKey() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        submits.stream().filter(s -> (s.esmClass() & 0x40) == 0 || s.payload()[5] == 1)
+                .forEach(s -> out.merge(s.key(), 1L, Long::sum));
+        return out;
+    }
+
     @Override
     public void close() throws IOException {
         closed = true;
