@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.lianban.calendar.WorkingCalendar;
 import org.lianban.cases.CaseDetails;
 import org.lianban.cases.CaseEvent;
 import org.lianban.cases.Cases;
@@ -46,16 +45,14 @@ class CaseDocuments {
     private final Cases cases;
     private final Catalog catalog;
     private final Regions regions;
-    private final WorkingCalendar calendar;
     private final DocumentIssuer issuer;
     private final DocumentsProperties props;
 
-    CaseDocuments(Cases cases, Catalog catalog, Regions regions, WorkingCalendar calendar, DocumentIssuer issuer,
+    CaseDocuments(Cases cases, Catalog catalog, Regions regions, DocumentIssuer issuer,
             DocumentsProperties props) {
         this.cases = cases;
         this.catalog = catalog;
         this.regions = regions;
-        this.calendar = calendar;
         this.issuer = issuer;
         this.props = props;
     }
@@ -67,7 +64,7 @@ class CaseDocuments {
                     (c, m, b) -> b.dueDate(e.dueDate()));
             case CaseEvent.SupplementRequested e -> issue(DocumentKind.SUPPLEMENT_NOTICE, e, Who.ACCEPTING,
                     (c, m, b) -> b.items(materialNames(m, e.missingMaterialCodes())).reason(e.opinion())
-                            .dueDate(calendar.deadline(day(e.at()), props.supplementDays())));
+                            .dueDate(e.respondBy()));
             case CaseEvent.CaseRefused e -> issue(DocumentKind.REFUSAL, e, Who.ACCEPTING,
                     (c, m, b) -> b.reason(e.reason()));
             case CaseEvent.DeadlineExtended e -> issue(DocumentKind.EXTENSION_NOTICE, e, Who.DECIDING,

@@ -15,12 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoKeyPassword    password of the demo key files under {@code ${lianban.data-dir}/keys/}
  * @param validityYears      certificate validity when the matter's category has no entry in {@code validityByCategory}
  * @param validityByCategory certificate validity in years per matter category (catalog {@code category})
- * @param supplementDays     working days the applicant has to hand in missing materials (补正期限), printed on the notice
  */
 @ConfigurationProperties("lianban.documents")
 record DocumentsProperties(@DefaultValue("SM2") SignatureAlgorithm signatureAlgorithm, Keystore keystore,
         @DefaultValue("lianban-demo") String demoKeyPassword, @DefaultValue("3") int validityYears,
-        Map<String, Integer> validityByCategory, @DefaultValue("15") int supplementDays) {
+        Map<String, Integer> validityByCategory) {
 
     record Keystore(Path path, String password) {}
 

@@ -50,8 +50,7 @@ final class CaseSmsComposer {
             case CaseEvent.SupplementRequested e -> {
                 v.put("missing", e.missingMaterialCodes().stream()
                         .map(code -> facts.materialName(c.matterVersionId(), code)).collect(Collectors.joining("、")));
-                LocalDate asked = e.at().atZone(ClockConfig.CHINA).toLocalDate();
-                v.put("respondBy", DATE.format(facts.workingDaysAfter(asked, props.supplementRespondWorkingDays())));
+                v.put("respondBy", DATE.format(e.respondBy()));
                 yield "supplement";
             }
             case CaseEvent.CaseAccepted e -> {

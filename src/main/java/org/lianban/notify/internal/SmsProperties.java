@@ -13,14 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gateway {@code log} (default: log line + database record), {@code smpp} or {@code http}
  * @param templates template name to text with {@code {placeholder}}s
  * @param reasonMaxChars reasons (refusal, denial, extension) are shortened to this many characters in an SMS
- * @param supplementRespondWorkingDays the applicant is asked to hand in missing materials within this many working days
  */
 @ConfigurationProperties("lianban.sms")
 public record SmsProperties(
         @DefaultValue("log") String gateway,
         Map<String, String> templates,
         @DefaultValue("30") int reasonMaxChars,
-        @DefaultValue("20") int supplementRespondWorkingDays,
         @DefaultValue Dispatcher dispatcher,
         @DefaultValue Smpp smpp,
         @DefaultValue Http http) {

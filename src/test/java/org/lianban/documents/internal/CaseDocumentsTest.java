@@ -20,7 +20,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lianban.calendar.WorkingCalendar;
 import org.lianban.cases.Applicant;
 import org.lianban.cases.CaseDetails;
 import org.lianban.cases.CaseEvent;
@@ -51,15 +50,14 @@ class CaseDocumentsTest {
     Cases cases = mock(Cases.class);
     Catalog catalog = mock(Catalog.class);
     Regions regions = mock(Regions.class);
-    WorkingCalendar calendar = mock(WorkingCalendar.class);
     DocumentIssuer issuer = mock(DocumentIssuer.class);
     CaseDocuments documents;
     List<Object[]> issued = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        documents = new CaseDocuments(cases, catalog, regions, calendar, issuer,
-                new DocumentsProperties(SignatureAlgorithm.SM2, null, "pw", 3, Map.of("mineral", 5), 15));
+        documents = new CaseDocuments(cases, catalog, regions, issuer,
+                new DocumentsProperties(SignatureAlgorithm.SM2, null, "pw", 3, Map.of("mineral", 5)));
         MatterVersion m = new MatterVersion(9, "NR-001", 1, "建设项目用地预审与选址意见书核发", "land", Level.CITY, "自然资源",
                 "《土地管理法》第52条；《城乡规划法》第36条", 20, 15, false, "不收费", Set.of(Level.COUNTY),
                 List.of(new Material("M01", "建设项目用地预审与选址意见书申请表", true, MaterialForm.ORIGINAL, 1, "PDF", null),
@@ -120,8 +118,8 @@ class CaseDocumentsTest {
 
     @Test
     void aSupplementNoticeNamesEveryMissingMaterialAndARespondByDateInWorkingDays() {
-        when(calendar.deadline(LocalDate.of(2026, 3, 4), 15)).thenReturn(LocalDate.of(2026, 3, 25));
-        documents.issueFor(new CaseEvent.SupplementRequested("C-1", AT, List.of("M01", "M03", "M99"), "请盖章"));
+        documents.issueFor(new CaseEvent.SupplementRequested("C-1", AT, List.of("M01", "M03", "M99"), "请盖章",
+                LocalDate.of(2026, 3, 25)));
         DocumentRequest r = request(0);
         assertThat(issued.get(0)[1]).isEqualTo(DocumentKind.SUPPLEMENT_NOTICE);
         assertThat(r.items()).containsExactly("建设项目用地预审与选址意见书申请表", "项目建设依据", "M99");
@@ -185,7 +183,7 @@ class CaseDocumentsTest {
 
     @Test
     void validityFollowsTheMattersCategory() {
-        DocumentsProperties p = new DocumentsProperties(SignatureAlgorithm.SM2, null, "pw", 3, Map.of("mineral", 5), 15);
+        DocumentsProperties p = new DocumentsProperties(SignatureAlgorithm.SM2, null, "pw", 3, Map.of("mineral", 5));
         assertThat(p.validityYears("mineral")).isEqualTo(5);
         assertThat(p.validityYears("land")).isEqualTo(3);
         assertThat(p.validityYears(null)).isEqualTo(3);

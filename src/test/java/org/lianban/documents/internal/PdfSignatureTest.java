@@ -183,7 +183,7 @@ class PdfSignatureTest {
         DocumentsConfig config = new DocumentsConfig();
         for (DocumentsProperties.Keystore ks : new DocumentsProperties.Keystore[] {null,
                 new DocumentsProperties.Keystore(null, "pw"), new DocumentsProperties.Keystore(dir, "")}) {
-            DocumentsProperties props = new DocumentsProperties(SignatureAlgorithm.SM2, ks, "x", 3, null, 15);
+            DocumentsProperties props = new DocumentsProperties(SignatureAlgorithm.SM2, ks, "x", 3, null);
             assertThatThrownBy(() -> config.keystoreAuthorityKeys(props, dir.resolve("data")))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("lianban.documents.keystore.path");
         }
@@ -203,7 +203,7 @@ class PdfSignatureTest {
             ks.store(out, "s3cret".toCharArray());
         }
         DocumentsProperties props = new DocumentsProperties(SignatureAlgorithm.SM2,
-                new DocumentsProperties.Keystore(file, "s3cret"), "x", 3, null, 15);
+                new DocumentsProperties.Keystore(file, "s3cret"), "x", 3, null);
         assertThatThrownBy(() -> new DocumentsConfig().keystoreAuthorityKeys(props, data))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Demo signing keys found");
         assertThat(new DocumentsConfig().keystoreAuthorityKeys(props, dir.resolve("clean")).keyFor("140105", "x")

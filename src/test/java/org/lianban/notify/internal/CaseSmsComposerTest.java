@@ -19,7 +19,7 @@ class CaseSmsComposerTest {
 
     static final Instant AT = Instant.parse("2026-11-27T02:00:00Z"); // Friday 10:00 in China
 
-    SmsProperties props = new SmsProperties("log", Map.of(), 12, 5, null, null, null);
+    SmsProperties props = new SmsProperties("log", Map.of(), 12, null, null, null);
     SmsTemplates templates = new SmsTemplates(Map.of(
             "submitted", "办件{caseNumber}查询码{queryCode}",
             "supplement", "办件{caseNumber}补正：{missing}，{respondBy}前",
@@ -29,7 +29,6 @@ class CaseSmsComposerTest {
     CaseFacts facts = new CaseFacts() {
         public Optional<CaseDetails> find(String n) { return Optional.empty(); }
         public String materialName(long v, String code) { return code.equals("M1") ? "用地预审意见书" : code; }
-        public LocalDate workingDaysAfter(LocalDate start, int days) { return start.plusDays(days + 2); }
     };
     CaseSmsComposer composer = new CaseSmsComposer(templates, props, facts);
     CaseDetails details = new CaseDetails("140105-2026-000009", "M", 7, "建设用地规划许可证核发", "140105", "140100",
@@ -49,7 +48,8 @@ class CaseSmsComposerTest {
     @Test
     void supplementListsMaterialNamesAndTheDateToRespondBy() {
         SmsOutbox.NewSms sms = composer.compose(
-                new CaseEvent.SupplementRequested(details.number(), AT, List.of("M1", "M2"), "缺件"), details).orElseThrow();
+                new CaseEvent.SupplementRequested(details.number(), AT, List.of("M1", "M2"), "缺件",
+                        LocalDate.of(2026, 12, 4)), details).orElseThrow();
         assertEquals("办件140105-2026-000009补正：用地预审意见书、M2，2026年12月4日前", sms.text());
     }
 
