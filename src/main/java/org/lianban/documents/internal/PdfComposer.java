@@ -57,6 +57,8 @@ public final class PdfComposer {
     /** Characters that must not end a line (避尾). */
     private static final String NO_LINE_END = "（《「『“‘〔([";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfComposer.class);
+
     private final CjkFonts fonts;
 
     public PdfComposer(CjkFonts fonts) {
@@ -69,6 +71,11 @@ public final class PdfComposer {
             return render(request, fonts.borrowCommon());
         } catch (NeedsCompleteFont e) {
             return render(request, fonts.borrowComplete());
+        } catch (RuntimeException e) {
+            // the cut face is an optimisation: whatever goes wrong with it, the complete font sets the document
+            log.warn("common font face failed for {} ({}); setting it with the complete font", request.kind(),
+                    e.toString());
+            return render(request, fonts.borrowComplete());
         }
     }
 
@@ -80,6 +87,7 @@ public final class PdfComposer {
     }
 
     private byte[] render(DocumentRequest request, CjkFonts.Faces faces) {
+        boolean reusable = false;
         try (PDDocument doc = new PDDocument()) {
             Writer w = new Writer(doc, faces);
             if (request.kind() == DocumentKind.CERTIFICATE) {
@@ -98,11 +106,17 @@ public final class PdfComposer {
             info.setCreationDate(created);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             doc.save(out);
+            reusable = true;
             return out.toByteArray();
+        } catch (NeedsCompleteFont e) {
+            reusable = true; // nothing went wrong with the font itself
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render " + request.kind() + " " + request.number(), e);
         } finally {
-            fonts.release(faces);
+            if (reusable) {
+                fonts.release(faces);
+            } // else: a font that failed in use is dropped, never pooled again
         }
     }
 
