@@ -197,6 +197,24 @@ public class SmsOutbox {
                 .param("id", id).update();
     }
 
+    enum Retry { RETRIED, NOT_FOUND, NOT_FAILED, NOT_A_MOBILE }
+
+    /** A FAILED message back to PENDING with its attempts reset (administrators, after fixing the cause). */
+    public Retry retry(long id) {
+        Optional<String[]> row = jdbc.sql("select status, to_phone from sms_message where id = :id").param("id", id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+        if (row.isEmpty()) {
+            return Retry.NOT_FOUND;
+        }
+        if (!PhoneNumbers.isMainlandMobile(row.get()[1])) {
+            return Retry.NOT_A_MOBILE;
+        }
+        int updated = jdbc.sql("""
+                update sms_message set status = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = null
+                where id = :id and status = 'FAILED'""").param("now", now()).param("id", id).update();
+        return updated == 1 ? Retry.RETRIED : Retry.NOT_FAILED;
+    }
+
     public List<SmsRecord> forCase(String caseNumber) {
         return jdbc.sql("select to_phone, template, text, status, sent_at from sms_message where case_number = :c order by id")
                 .param("c", caseNumber)

@@ -57,6 +57,13 @@ class NotifyApi {
         return notifications.failed(Math.clamp(limit, 1, 1000));
     }
 
+    @Operation(summary = "Sends a failed SMS again (204); 422 if it has not failed or has no mobile number")
+    @PostMapping("/admin/sms/{id}/retry")
+    ResponseEntity<Void> retry(@PathVariable long id) {
+        notifications.retry(id);
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "SMS templates with a sample, its length and the number of SMS parts it needs")
     @GetMapping("/admin/sms/templates")
     List<SmsTemplateInfo> templates() {

@@ -66,6 +66,40 @@ abstract class NotifyApiContract {
     }
 
     @Test
+    void administratorsSendAFailedMessageAgainOnlyWhenItHasAMobileNumber() throws Exception {
+        String mobileCase = "140105-2026-" + UUID.randomUUID().toString().substring(0, 6);
+        String landlineCase = "140105-2026-" + UUID.randomUUID().toString().substring(0, 6);
+        outbox.recordUnsendable(new SmsOutbox.NewSms("T-" + UUID.randomUUID(), mobileCase, "140105", "13912345670",
+                "accepted", "【联办】测试"), "SMSC refused submit_sm: status 0x45");
+        outbox.recordUnsendable(new SmsOutbox.NewSms("T-" + UUID.randomUUID(), landlineCase, "140105", "0351-7654321",
+                "accepted", "【联办】测试"), "not a mainland mobile number");
+        JsonNode failed = getJson("admin@140000", "/api/v1/admin/sms/failed?limit=1000");
+        long mobile = idOf(failed, mobileCase);
+        long landline = idOf(failed, landlineCase);
+
+        mvc.perform(post("/api/v1/admin/sms/{id}/retry", mobile).with(api.as("supervisor@140000")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/admin/sms/{id}/retry", mobile).with(api.as("admin@140000")))
+                .andExpect(status().isNoContent());
+        assertTrue(outbox.forCase(mobileCase).getFirst().status() != org.lianban.notify.SmsStatus.FAILED);
+        mvc.perform(post("/api/v1/admin/sms/{id}/retry", mobile).with(api.as("admin@140000")))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/api/v1/admin/sms/{id}/retry", landline).with(api.as("admin@140000")))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/api/v1/admin/sms/{id}/retry", Long.MAX_VALUE).with(api.as("admin@140000")))
+                .andExpect(status().isNotFound());
+    }
+
+    static long idOf(JsonNode failed, String caseNumber) {
+        for (JsonNode f : failed) {
+            if (caseNumber.equals(f.get("caseNumber").asString())) {
+                return f.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no failed SMS for " + caseNumber);
+    }
+
+    @Test
     void onlyAdministratorsSeeTheOutbox() throws Exception {
         mvc.perform(get("/api/v1/admin/sms/failed").with(api.as("supervisor@140000"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/admin/sms/templates")).andExpect(status().isUnauthorized());
