@@ -1,5 +1,7 @@
 /**
- * Shared kernel: the enumerations every module speaks (levels, roles), the API error type, the clock.
+ * Shared kernel: the enumerations every module speaks (levels, roles), the API error type, the clock, file storage
+ * ({@link org.lianban.common.FileStore}) and the identifier validators ({@link org.lianban.common.IdNumbers},
+ * {@link org.lianban.common.PhoneNumbers}).
  * Kept deliberately small; anything with behaviour of its own belongs in a feature module.
  */
 package org.lianban.common;
