@@ -49,7 +49,7 @@ class PublicPagesBrowserTest {
 
     @Test
     void guideShowsTheFlowAcrossTheThreeLevelsAndPassesTheAccessibilityScan() {
-        browser.open("/matters/NR-LAND-01");
+        browser.open("/matters/NR-LAND-01-P");
         assertThat(browser.all(".lanes .step")).isNotEmpty();
         assertThat(browser.all("table tbody tr")).isNotEmpty();
         browser.screenshot("guide");
@@ -59,9 +59,9 @@ class PublicPagesBrowserTest {
 
     @Test
     void englishIsOneClickAwayAndKeepsThePage() {
-        browser.open("/matters/NR-LAND-01");
+        browser.open("/matters/NR-LAND-01-P");
         browser.click(".lang-switch a[lang=en]");
-        assertThat(browser.path()).startsWith("/matters/NR-LAND-01");
+        assertThat(browser.path()).startsWith("/matters/NR-LAND-01-P");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
         assertThat(browser.text("h1")).contains("Service guide");
         browser.screenshot("guide-en");

@@ -58,13 +58,13 @@ class AdminPagesTest {
     void catalogPageListsMattersWithTheirVersions() throws Exception {
         mvc.perform(get("/admin/catalog").with(admin()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("href=\"/admin/catalog/NR-LAND-01\"")))
+                .andExpect(content().string(containsString("href=\"/admin/catalog/NR-LAND-01-P\"")))
                 .andExpect(content().string(containsString("第 1 版")));
     }
 
     @Test
     void matterPageDrawsTheFlowAndListsTheVersions() throws Exception {
-        mvc.perform(get("/admin/catalog/NR-LAND-01").with(admin()))
+        mvc.perform(get("/admin/catalog/NR-LAND-01-P").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("class=\"lanes\"")))
                 .andExpect(content().string(containsString("全部版本")));

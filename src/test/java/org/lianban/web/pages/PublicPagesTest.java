@@ -24,7 +24,7 @@ class PublicPagesTest {
                 .andExpect(content().string(containsString("<html lang=\"zh-CN\">")))
                 .andExpect(content().string(containsString("山西省自然资源行政审批三级联办平台")))
                 .andExpect(content().string(containsString("土地管理")))
-                .andExpect(content().string(containsString("href=\"/matters/NR-LAND-01\"")));
+                .andExpect(content().string(containsString("href=\"/matters/NR-LAND-01-P\"")));
     }
 
     @Test
@@ -40,16 +40,16 @@ class PublicPagesTest {
 
     @Test
     void languageSwitchKeepsThePageAndQuery() throws Exception {
-        mvc.perform(get("/matters/NR-LAND-01").param("lang", "en"))
-                .andExpect(content().string(containsString("href=\"/matters/NR-LAND-01?lang=zh-CN\"")))
-                .andExpect(content().string(containsString("href=\"/matters/NR-LAND-01?lang=en\"")));
+        mvc.perform(get("/matters/NR-LAND-01-P").param("lang", "en"))
+                .andExpect(content().string(containsString("href=\"/matters/NR-LAND-01-P?lang=zh-CN\"")))
+                .andExpect(content().string(containsString("href=\"/matters/NR-LAND-01-P?lang=en\"")));
     }
 
     @Test
     void searchFiltersTheCatalogWithoutJavaScript() throws Exception {
         mvc.perform(get("/").param("q", "NR-LAND-01"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("href=\"/matters/NR-LAND-01\"")))
+                .andExpect(content().string(containsString("href=\"/matters/NR-LAND-01-P\"")))
                 .andExpect(content().string(not(containsString("href=\"/matters/NR-MIN"))));
     }
 
@@ -69,14 +69,14 @@ class PublicPagesTest {
 
     @Test
     void guideShowsMaterialsFlowLimitsAndLegalBasis() throws Exception {
-        mvc.perform(get("/matters/NR-LAND-01"))
+        mvc.perform(get("/matters/NR-LAND-01-P"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("申请材料")))
                 .andExpect(content().string(containsString("class=\"tag tag-required\"")))
                 .andExpect(content().string(containsString("class=\"lanes\"")))
                 .andExpect(content().string(containsString("法定办结时限")))
                 .andExpect(content().string(containsString("《土地管理法》")))
-                .andExpect(content().string(containsString("href=\"/matters/NR-LAND-01/apply\"")));
+                .andExpect(content().string(containsString("href=\"/matters/NR-LAND-01-P/apply\"")));
     }
 
     @Test
