@@ -1,9 +1,23 @@
 package org.lianban.cases;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Read access to cases for other modules. Visibility checks are the caller's business (see identity). */
+import org.lianban.identity.CurrentUser;
+
+/** Read access to cases for other modules (documents, notify, stats). */
 public interface Cases {
 
+    /** The case, whoever asks: visibility checks are the caller's business (see {@link #requireVisible}). */
     Optional<CaseDetails> find(String number);
+
+    /** The case if {@code user} may see it, else a 404 {@code ApiException} (existence is never revealed). */
+    CaseDetails requireVisible(String number, CurrentUser user);
+
+    /**
+     * Open, accepted cases filed in {@code areaRegionCode} or below whose deadline is near (YELLOW: 80 % of the
+     * limit used) or past (RED), most urgent first.
+     */
+    List<DeadlineWarning> deadlineWarnings(String areaRegionCode, Instant now);
 }
