@@ -1,0 +1,36 @@
+package org.lianban.notify.internal;
+
+import java.util.List;
+
+import org.lianban.notify.FailedSms;
+import org.lianban.notify.Notifications;
+import org.lianban.notify.SmsRecord;
+import org.lianban.notify.SmsTemplateInfo;
+import org.springframework.stereotype.Service;
+
+@Service
+class NotificationsService implements Notifications {
+
+    private final SmsOutbox outbox;
+    private final SmsTemplates templates;
+
+    NotificationsService(SmsOutbox outbox, SmsTemplates templates) {
+        this.outbox = outbox;
+        this.templates = templates;
+    }
+
+    @Override
+    public List<SmsRecord> forCase(String caseNumber) {
+        return outbox.forCase(caseNumber);
+    }
+
+    @Override
+    public List<FailedSms> failed(int limit) {
+        return outbox.failed(limit);
+    }
+
+    @Override
+    public List<SmsTemplateInfo> templates() {
+        return templates.describe();
+    }
+}
