@@ -186,20 +186,11 @@ class CalendarDataTest {
      * 2025 261−18+5=248, 2026 261−19+6=248; in all 1744.
      */
     @Test
-    void aSpanOfSevenYearsIsCountedInOneFastCall() {
+    void aSpanOfSevenYearsIsCountedInOneCall() {
+        // speed is measured by the benchmarks (docs/benchmarks.md), not asserted in a unit test
         Instant from = at("2020-01-01T00:00+08:00");
         Instant to = at("2027-01-01T00:00+08:00");
         assertThat(cal.workingDays(from, to)).isEqualByComparingTo("1744.00");
-
-        int calls = 2_000;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            cal.workingDays(from, to);
-            cal.deadline(LocalDate.parse("2024-09-30"), 20);
-        }
-        long microsPerCall = (System.nanoTime() - t0) / 1_000 / calls;
-        // tens of microseconds on a laptop; the bound is loose for a busy shared build machine
-        assertThat(microsPerCall).isLessThan(2_000);
     }
 
     @Test
