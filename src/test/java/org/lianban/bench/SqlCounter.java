@@ -70,7 +70,7 @@ final class SqlCounter implements BeanPostProcessor {
             if (m.getName().startsWith("execute") && MEASURING.get()) {
                 String sql = preparedSql != null ? preparedSql
                         : args != null && args.length > 0 && args[0] instanceof String q ? q : "";
-                boolean event = sql.contains("event_publication");
+                boolean event = sql.toLowerCase(java.util.Locale.ROOT).contains("event_publication");
                 (event ? EVENT_STATEMENTS : STATEMENTS).increment();
                 MINE.get()[event ? 2 : 0]++;
             }
