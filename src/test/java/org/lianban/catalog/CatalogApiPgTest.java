@@ -1,0 +1,6 @@
+package org.lianban.catalog;
+
+import org.lianban.PgTest;
+
+@PgTest
+class CatalogApiPgTest extends CatalogApiContract {}
