@@ -38,6 +38,12 @@ public interface CaseService {
 
     PublicProgress progress(String number, String queryCode);
 
+    /**
+     * 《行政许可法》第32条: accepts (as of their receipt) up to {@code limit} cases received 5 working days ago without
+     * a notice; returns how many. The scheduled job calls it; so can the history simulator (with {@link #at}).
+     */
+    int acceptDueBySilence(int limit);
+
     /** Walks every audit chain (SUPERVISOR or ADMIN). */
     AuditReport verifyAudit(CurrentUser user);
 }

@@ -116,8 +116,8 @@ abstract class CaseApiSupport {
     ResultActions upload(String user, String number, String material, String filename, byte[] content)
             throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", filename, "application/pdf", content);
-        return perform(user, multipart(HttpMethod.PUT, "/api/v1/cases/" + number + "/materials/" + material)
-                .file(file));
+        return mvc.perform(multipart(HttpMethod.PUT, "/api/v1/cases/" + number + "/materials/" + material)
+                .file(file).with(as(user)));
     }
 
     List<String> requiredMaterials(String matter) throws Exception {

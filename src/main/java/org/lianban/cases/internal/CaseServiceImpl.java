@@ -402,8 +402,8 @@ class CaseServiceImpl implements CaseService, Cases {
         });
     }
 
-    /** Art. 32: accepts every case received 5 working days ago without a notice; returns how many. */
-    int acceptDueBySilence(int limit) {
+    @Override
+    public int acceptDueBySilence(int limit) {
         Instant now = now();
         int accepted = 0;
         for (String number : shared.repo().waitingForAcceptanceSince(now.minus(5, ChronoUnit.DAYS), limit)) {

@@ -1,0 +1,88 @@
+package org.lianban.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Counts JDBC statement executions and commits made by measured threads: a DataSource wrapper (dynamic proxies on
+ * DataSource, Connection and Statement). Statements touching Spring Modulith's {@code event_publication} table are
+ * counted apart, so the request path and the outbox can be reported separately.
+ */
+final class SqlCounter implements BeanPostProcessor {
+
+    static final LongAdder STATEMENTS = new LongAdder();
+    static final LongAdder EVENT_STATEMENTS = new LongAdder();
+    static final LongAdder COMMITS = new LongAdder();
+    private static final ThreadLocal<Boolean> MEASURING = ThreadLocal.withInitial(() -> false);
+
+    static void measure(boolean on) {
+        MEASURING.set(on);
+    }
+
+    static void reset() {
+        STATEMENTS.reset();
+        EVENT_STATEMENTS.reset();
+        COMMITS.reset();
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        return bean instanceof DataSource ds ? wrap(ds) : bean;
+    }
+
+    static DataSource wrap(DataSource ds) {
+        return proxy(DataSource.class, ds, (p, m, args) -> {
+            Object r = invoke(ds, m, args);
+            return m.getName().equals("getConnection") ? connection((Connection) r) : r;
+        });
+    }
+
+    private static Connection connection(Connection c) {
+        return proxy(Connection.class, c, (p, m, args) -> {
+            if (m.getName().equals("commit") && MEASURING.get()) {
+                COMMITS.increment();
+            }
+            Object r = invoke(c, m, args);
+            if (r instanceof PreparedStatement ps && m.getName().equals("prepareStatement")) {
+                return statement(PreparedStatement.class, ps, (String) args[0]);
+            }
+            if (r instanceof Statement s && m.getName().equals("createStatement")) {
+                return statement(Statement.class, s, null);
+            }
+            return r;
+        });
+    }
+
+    private static <S extends Statement> S statement(Class<S> type, S s, String preparedSql) {
+        return proxy(type, s, (p, m, args) -> {
+            if (m.getName().startsWith("execute") && MEASURING.get()) {
+                String sql = preparedSql != null ? preparedSql
+                        : args != null && args.length > 0 && args[0] instanceof String q ? q : "";
+                (sql.contains("event_publication") ? EVENT_STATEMENTS : STATEMENTS).increment();
+            }
+            return invoke(s, m, args);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T target, InvocationHandler h) {
+        return (T) Proxy.newProxyInstance(SqlCounter.class.getClassLoader(), new Class<?>[] {type}, h);
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

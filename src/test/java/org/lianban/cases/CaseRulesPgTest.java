@@ -1,0 +1,6 @@
+package org.lianban.cases;
+
+import org.lianban.PgTest;
+
+@PgTest
+class CaseRulesPgTest extends CaseRulesContract {}
