@@ -26,12 +26,12 @@ create index stats_case_region_idx on stats_case (region_code, received_on);
 -- Monthly tallies (JSON of org.lianban.stats.internal.Tally) per area: the province, each city and each county.
 -- Built on first use for months before last month; a change to a case received in a month deletes that month.
 create table stats_month (
-    month       date         not null,
+    month_start date         not null,
     scope_code  varchar(12)  not null,
     tally       text         not null,
-    primary key (month, scope_code)
+    primary key (month_start, scope_code)
 );
 create table stats_month_built (
-    month       date         not null primary key,
+    month_start date         not null primary key,
     built_at    timestamp with time zone not null
 );

@@ -55,8 +55,8 @@ public class MonthTallies {
     /** Forgets the stored tallies of the month containing {@code day}: a case received that month changed. */
     public void invalidate(LocalDate day) {
         LocalDate month = day.withDayOfMonth(1);
-        jdbc.sql("delete from stats_month where month = ?").param(month).update();
-        jdbc.sql("delete from stats_month_built where month = ?").param(month).update();
+        jdbc.sql("delete from stats_month where month_start = ?").param(month).update();
+        jdbc.sql("delete from stats_month_built where month_start = ?").param(month).update();
     }
 
     /**
@@ -67,13 +67,13 @@ public class MonthTallies {
         if (!isBuilt(month) && !build(month)) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.sql("select tally from stats_month where month = ? and scope_code = ?")
+        return Optional.of(jdbc.sql("select tally from stats_month where month_start = ? and scope_code = ?")
                 .params(month, scopeCode).query(String.class).optional()
                 .map(t -> json.readValue(t, Tally.class)).orElseGet(Tally::new));
     }
 
     private boolean isBuilt(LocalDate month) {
-        return jdbc.sql("select count(*) from stats_month_built where month = ?").param(month).query(Long.class)
+        return jdbc.sql("select count(*) from stats_month_built where month_start = ?").param(month).query(Long.class)
                 .single() > 0;
     }
 
@@ -87,10 +87,10 @@ public class MonthTallies {
         });
         try {
             tx.executeWithoutResult(s -> {
-                jdbc.sql("insert into stats_month_built (month, built_at) values (?, ?)")
+                jdbc.sql("insert into stats_month_built (month_start, built_at) values (?, ?)")
                         .params(month, OffsetDateTime.now(clock)).update();
                 byScope.forEach((scope, t) -> jdbc.sql(
-                        "insert into stats_month (month, scope_code, tally) values (?, ?, ?)")
+                        "insert into stats_month (month_start, scope_code, tally) values (?, ?, ?)")
                         .params(month, scope, json.writeValueAsString(t)).update());
             });
             log.debug("Stored monthly tallies of {} for {} areas", month, byScope.size());

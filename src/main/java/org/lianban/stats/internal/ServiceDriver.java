@@ -14,6 +14,7 @@ import org.lianban.cases.NewCase;
 import org.lianban.catalog.FormField;
 import org.lianban.catalog.Material;
 import org.lianban.catalog.MatterVersion;
+import org.lianban.common.ApiException;
 import org.lianban.common.ClockConfig;
 import org.lianban.identity.CurrentUser;
 import org.lianban.identity.Users;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class ServiceDriver {
 
     /** A demo company (统一社会信用代码 with a valid check character) and a demo mobile number. */
-    static final Applicant COMPANY = new Applicant("山西示范建设有限公司", "USCC", "91140105MA0GRX123Q", "13812341234");
+    static final Applicant COMPANY = new Applicant("山西示范建设有限公司", "USCC", "91140105MA0GRX121J", "13812341234");
 
     private final CaseService cases;
     private final Users users;
@@ -37,8 +38,20 @@ public class ServiceDriver {
         this.users = users;
     }
 
-    /** @return the case number */
+    /**
+     * @return the case number
+     * @throws IllegalStateException naming the refused action and the service's reasons
+     */
     public String play(Plan plan, MatterVersion matter) {
+        try {
+            return playUnchecked(plan, matter);
+        } catch (ApiException e) {
+            throw new IllegalStateException("Simulated case of " + plan.matterCode() + " at " + plan.regionCode()
+                    + " refused by the case service: " + e.getMessage() + " " + e.errors(), e);
+        }
+    }
+
+    private String playUnchecked(Plan plan, MatterVersion matter) {
         CurrentUser applicant = user(plan.applicant());
         Plan.Act first = plan.acts().getFirst();
         CaseService svc = cases.at(first.at());
