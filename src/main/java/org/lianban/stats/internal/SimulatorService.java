@@ -13,10 +13,7 @@ import java.util.function.IntConsumer;
 
 import org.lianban.calendar.WorkingCalendar;
 import org.lianban.catalog.Catalog;
-import org.lianban.catalog.MatterVersion;
 import org.lianban.common.ApiException;
-import org.lianban.common.Level;
-import org.lianban.region.Region;
 import org.lianban.region.Regions;
 import org.lianban.stats.HistorySimulator;
 import org.lianban.stats.SimulationRequest;
@@ -36,7 +33,6 @@ class SimulatorService implements HistorySimulator {
     private static final Logger log = LoggerFactory.getLogger(SimulatorService.class);
 
     private final ServiceDriver driver;
-    private final PlanGenerator generator;
     private final Catalog catalog;
     private final Regions regions;
     private final WorkingCalendar calendar;
@@ -46,7 +42,6 @@ class SimulatorService implements HistorySimulator {
 
     SimulatorService(ServiceDriver driver, Catalog catalog, Regions regions, WorkingCalendar calendar, Clock clock) {
         this.driver = driver;
-        this.generator = new PlanGenerator(calendar, regions);
         this.catalog = catalog;
         this.regions = regions;
         this.calendar = calendar;
@@ -132,53 +127,17 @@ class SimulatorService implements HistorySimulator {
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(errors.getFirst().message(), errors);
         }
-        List<LocalDate> days = r.from().datesUntil(r.to().plusDays(1)).filter(calendar::isWorkingDay).toList();
-        if (days.isEmpty()) {
+        CaseMix mix = new CaseMix(r.from(), r.to(), r.seed(), calendar, regions, catalog);
+        if (mix.days.isEmpty()) {
             throw ApiException.badRequest("from", "The period has no working day.");
         }
         Random rnd = new Random(r.seed());
-        List<Region> counties = regions.all().stream().filter(x -> x.level() == Level.COUNTY).toList();
-        List<MatterVersion> matters = catalog.current().stream()
-                .filter(m -> m.filingLevels().contains(Level.COUNTY) && !m.steps().isEmpty()).toList();
-        double[] weights = weights(matters, rnd);
         List<Plan> plans = new ArrayList<>(r.cases());
         for (int i = 0; i < r.cases(); i++) {
-            MatterVersion m = matters.get(pick(weights, rnd));
-            String county = counties.get(rnd.nextInt(counties.size())).code();
-            plans.add(generator.plan(m, county, days.get(rnd.nextInt(days.size())), rnd));
+            plans.add(mix.next(rnd));
         }
         plans.sort(Comparator.comparing(Plan::receivedAt));
         return plans;
-    }
-
-    /** Popularity: a few matters are filed often (skewed), the province's own matters more than the counties'. */
-    static double[] weights(List<MatterVersion> matters, Random rnd) {
-        double[] w = new double[matters.size()];
-        double sum = 0;
-        for (int i = 0; i < w.length; i++) {
-            double level = switch (matters.get(i).decidingLevel()) {
-                case PROVINCE -> 5;
-                case CITY -> 3;
-                case COUNTY -> 2;
-            };
-            w[i] = level * Math.pow(rnd.nextDouble(), 2);
-            sum += w[i];
-        }
-        for (int i = 0; i < w.length; i++) {
-            w[i] /= sum;
-        }
-        return w;
-    }
-
-    static int pick(double[] weights, Random rnd) {
-        double x = rnd.nextDouble();
-        for (int i = 0; i < weights.length; i++) {
-            x -= weights[i];
-            if (x < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
     }
 
     /** A one-line progress bar on the console: {@code [#####.....]  62/124 cases}. */
