@@ -155,7 +155,7 @@ class CaseBenchmarkRunner {
         long[] lat = new long[OPS.length];
         Map<String, Object> form = Map.of("projectName", "基准测试项目", "location", county.code(), "area", 3.5);
         String number = timed(lat, 0, () -> cases.create(applicant,
-                new NewCase(MATTER, county.code(), new Applicant("基准测试有限公司", "USCC", "91140105MA0GRX123Q",
+                new NewCase(MATTER, county.code(), new Applicant("基准测试有限公司", "USCC", "91140105MA0GRX121J",
                         "13812341234"), form), null)).number();
         seedMaterials(number);
         CaseView v = timed(lat, 1, () -> cases.submit(applicant, number, null));
@@ -247,7 +247,7 @@ class CaseBenchmarkRunner {
                     + "version, created_at, submitted_at, accepted_at, step_started_at, step_paused_days, paused_days, "
                     + "extension_days, supplement_rounds, step_seq, audit_head, due_date, due_at) "
                     + "select '" + county.code() + "-B-' || lpad(cast(x as varchar), 7, '0'), ?, ?, ?, '140000', "
-                    + "'IN_PROGRESS', 'county-review', '', 'applicant2', '基准', 'USCC', '91140105MA0GRX123Q', "
+                    + "'IN_PROGRESS', 'county-review', '', 'applicant2', '基准', 'USCC', '91140105MA0GRX121J', "
                     + "'13812341234', '{}', 'BENCH234', 2, " + since + ", " + since + ", " + since + ", " + since
                     + ", 0, 0, 0, 0, 2, '" + "0".repeat(64) + "', date '2024-12-31', "
                     + "timestamp with time zone '2024-12-31 00:00:00+08' from " + series,

@@ -31,7 +31,7 @@ abstract class CaseApiSupport {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PERSON_ID = "11010519491231002X";
-    static final String COMPANY_ID = "91140105MA0GRX123Q";
+    static final String COMPANY_ID = "91140105MA0GRX121J";
 
     @Autowired MockMvc mvc;
     @Autowired TestClock clock;
@@ -81,6 +81,9 @@ abstract class CaseApiSupport {
         form.put("location", region);
         form.put("area", 12.5);
         form.put("startDate", "2024-12-01");
+        if (matter.startsWith("NR-MIN-")) {
+            form.put("mineral", "煤");
+        }
         Map<String, Object> app = new HashMap<>();
         app.put("matterCode", matter);
         app.put("regionCode", region);

@@ -1,38 +1,31 @@
 package org.lianban.cases.internal;
 
 import org.lianban.cases.flow.FlowContext;
+import org.lianban.common.Role;
 import org.lianban.identity.CurrentUser;
-import org.lianban.region.Regions;
+import org.lianban.identity.Jurisdiction;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see a case: its applicant; officials of a region the flow touches (the filing county and the ancestors
- * that handle a step); supervisors at or above the filing region. Everyone else gets 404.
+ * Who may see a case, asked of identity's {@link Jurisdiction}: its applicant; officials of the filing region or of a
+ * region that handles a step of the flow; supervisors at or above the filing region. Everyone else gets 404.
  */
 @Component
 class CaseAccess {
 
-    private final Regions regions;
+    private final Jurisdiction jurisdiction;
 
-    CaseAccess(Regions regions) {
-        this.regions = regions;
+    CaseAccess(Jurisdiction jurisdiction) {
+        this.jurisdiction = jurisdiction;
     }
 
     boolean mayView(CurrentUser user, String applicantUsername, String filingRegion, FlowContext ctx) {
-        if (user == null || user.role() == null) {
-            return false;
-        }
-        return switch (user.role()) {
-            case APPLICANT -> user.username().equals(applicantUsername);
-            case CLERK, REVIEWER, APPROVER -> user.regionCode() != null
-                    && ctx.touchedRegions().contains(user.regionCode());
-            case SUPERVISOR -> user.regionCode() != null && regions.isWithin(filingRegion, user.regionCode());
-            case ADMIN -> false;
-        };
+        return user != null && user.role() != null
+                && jurisdiction.mayView(user, applicantUsername, filingRegion, ctx.touchedRegions());
     }
 
-    /** Officials handling the case and the applicant see personal data in full; supervisors see it masked. */
+    /** The applicant and the officials handling the case see personal data in full; supervisors see it masked. */
     boolean seesPersonalData(CurrentUser user) {
-        return user.role() != org.lianban.common.Role.SUPERVISOR;
+        return user.role() != Role.SUPERVISOR;
     }
 }

@@ -67,6 +67,7 @@ import org.lianban.region.Region;
 import org.lianban.region.Regions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -98,6 +99,7 @@ class CaseServiceImpl implements CaseService, Cases {
             CaseAccess access, FlowEngine engine, ConcurrentMap<Long, MatterVersion> versions,
             ConcurrentMap<String, Map<Level, String>> routes) {}
 
+    @Autowired
     CaseServiceImpl(CaseRepository repo, Catalog catalog, Regions regions, WorkingCalendar calendar, FileStore files,
             FileLimits limits, ApplicationEventPublisher events, TransactionTemplate tx, JsonMapper json,
             CaseAccess access, Clock clock) {
