@@ -108,6 +108,11 @@ class CaseBenchmarkRunner {
 
     private void lifecycle(int n, int threads, boolean print) throws Exception {
         SqlCounter.reset();
+        for (java.util.concurrent.atomic.LongAdder[] row : PER_OP) {
+            for (java.util.concurrent.atomic.LongAdder a : row) {
+                a.reset();
+            }
+        }
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
@@ -138,12 +143,15 @@ class CaseBenchmarkRunner {
         System.out.printf(Locale.ROOT, "   per operation: %.2f SQL statements, %.2f commits (request path); "
                 + "%.2f event_publication statements%n", SqlCounter.STATEMENTS.sum() / (double) transitions,
                 SqlCounter.COMMITS.sum() / (double) transitions, SqlCounter.EVENT_STATEMENTS.sum() / (double) transitions);
-        System.out.printf(Locale.ROOT, "   %-14s %8s %8s%n", "operation", "p50 ms", "p99 ms");
+        System.out.printf(Locale.ROOT, "   %-14s %8s %8s %6s %7s %6s%n", "operation", "p50 ms", "p99 ms", "SQL",
+                "commits", "outbox");
         long[] every = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         for (int op = 0; op < OPS.length; op++) {
             final int o = op;
             long[] one = all.stream().mapToLong(l -> l[o]).sorted().toArray();
-            System.out.printf(Locale.ROOT, "   %-14s %8.2f %8.2f%n", OPS[op], pct(one, 50), pct(one, 99));
+            System.out.printf(Locale.ROOT, "   %-14s %8.2f %8.2f %6.2f %7.2f %6.2f%n", OPS[op], pct(one, 50),
+                    pct(one, 99), PER_OP[op][0].sum() / (double) n, PER_OP[op][1].sum() / (double) n,
+                    PER_OP[op][2].sum() / (double) n);
         }
         System.out.printf(Locale.ROOT, "   %-14s %8.2f %8.2f%n", "all", pct(every, 50), pct(every, 99));
     }
@@ -176,7 +184,19 @@ class CaseBenchmarkRunner {
                 new ActionRequest(action, v.version(), "同意", null, null, null, null), null));
     }
 
+    /** Statements and commits per operation kind: [op][statements, commits, event statements]. */
+    private static final java.util.concurrent.atomic.LongAdder[][] PER_OP = new java.util.concurrent.atomic.LongAdder[OPS.length][3];
+
+    static {
+        for (java.util.concurrent.atomic.LongAdder[] row : PER_OP) {
+            for (int i = 0; i < 3; i++) {
+                row[i] = new java.util.concurrent.atomic.LongAdder();
+            }
+        }
+    }
+
     private static CaseView timed(long[] lat, int op, java.util.function.Supplier<CaseView> call) {
+        long[] before = SqlCounter.MINE.get().clone();
         SqlCounter.measure(true);
         long t = System.nanoTime();
         try {
@@ -184,6 +204,10 @@ class CaseBenchmarkRunner {
         } finally {
             lat[op] = System.nanoTime() - t;
             SqlCounter.measure(false);
+            long[] after = SqlCounter.MINE.get();
+            for (int i = 0; i < 3; i++) {
+                PER_OP[op][i].add(after[i] - before[i]);
+            }
         }
     }
 
@@ -238,7 +262,7 @@ class CaseBenchmarkRunner {
         int perCounty = Math.max(1, count / counties.size());
         for (Region county : counties) {
             String series = "pg".equals(db) ? "generate_series(1, " + perCounty + ") as s(x)"
-                    : "system_range(1, " + perCounty + ")";
+                    : "system_range(1, " + perCounty + ") as s(x)";
             String since = "pg".equals(db) ? "timestamp with time zone '2024-01-01 00:00:00+08' + x * interval '1 minute'"
                     : "dateadd('MINUTE', x, timestamp with time zone '2024-01-01 00:00:00+08')";
             jdbc.update("insert into case_file (number, matter_code, matter_version_id, region_code, "

@@ -23,6 +23,8 @@ final class SqlCounter implements BeanPostProcessor {
     static final LongAdder EVENT_STATEMENTS = new LongAdder();
     static final LongAdder COMMITS = new LongAdder();
     private static final ThreadLocal<Boolean> MEASURING = ThreadLocal.withInitial(() -> false);
+    /** This thread's counts: statements, commits, event_publication statements. */
+    static final ThreadLocal<long[]> MINE = ThreadLocal.withInitial(() -> new long[3]);
 
     static void measure(boolean on) {
         MEASURING.set(on);
@@ -50,6 +52,7 @@ final class SqlCounter implements BeanPostProcessor {
         return proxy(Connection.class, c, (p, m, args) -> {
             if (m.getName().equals("commit") && MEASURING.get()) {
                 COMMITS.increment();
+                MINE.get()[1]++;
             }
             Object r = invoke(c, m, args);
             if (r instanceof PreparedStatement ps && m.getName().equals("prepareStatement")) {
@@ -67,7 +70,9 @@ final class SqlCounter implements BeanPostProcessor {
             if (m.getName().startsWith("execute") && MEASURING.get()) {
                 String sql = preparedSql != null ? preparedSql
                         : args != null && args.length > 0 && args[0] instanceof String q ? q : "";
-                (sql.contains("event_publication") ? EVENT_STATEMENTS : STATEMENTS).increment();
+                boolean event = sql.contains("event_publication");
+                (event ? EVENT_STATEMENTS : STATEMENTS).increment();
+                MINE.get()[event ? 2 : 0]++;
             }
             return invoke(s, m, args);
         });
