@@ -71,8 +71,8 @@ class SecurityConfig {
                         .requestMatchers("/stats/**").hasAnyRole("SUPERVISOR", "CLERK", "REVIEWER", "APPROVER")
                         .requestMatchers("/my/**").hasRole("APPLICANT")
                         .anyRequest().authenticated())
-                // Spring's generated page at /login until the web module provides its own (then: loginPage("/login"))
-                .formLogin(f -> f.failureHandler(throttleFilter.countingFailures()))
+                // the sign-in page is the web module's (templates/login.html)
+                .formLogin(f -> f.loginPage("/login").permitAll().failureHandler(throttleFilter.countingFailures()))
                 .logout(l -> l.logoutSuccessUrl("/"));
         return http.build();
     }
