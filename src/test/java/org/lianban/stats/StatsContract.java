@@ -1,6 +1,7 @@
 package org.lianban.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -279,6 +280,36 @@ abstract class StatsContract {
         BigDecimal mean = completed.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(completed.size()), 2, RoundingMode.HALF_UP);
         assertThat(s.get("averageWorkingDays").decimalValue()).isEqualByComparingTo(mean);
+    }
+
+    @Test
+    void theDashboardShowsTheFiguresWithTablesAndLinksToOverdueCases() throws Exception {
+        String html = mvc.perform(get("/stats").param("from", FROM).param("to", TO)
+                        .with(user("supervisor@" + CITY).roles("SUPERVISOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"tile-cases\">5<").contains("id=\"tile-average\">4.33<")
+                .contains("id=\"table-step\"").contains("/workbench/cases/" + PLAYED.get(key()).get(4))
+                .contains("/stats/export.csv?from=" + FROM).contains("/dist/echarts.min.js")
+                .doesNotContain(OTHER_COUNTY);
+        mvc.perform(get("/stats/export.xlsx").param("from", FROM).param("to", TO)
+                .with(user("supervisor@" + CITY).roles("SUPERVISOR"))).andExpect(status().isOk());
+        mvc.perform(get("/stats").with(user("applicant1").roles("APPLICANT"))).andExpect(status().isForbidden());
+        mvc.perform(get("/stats").param("from", "someday").with(user("supervisor@" + CITY).roles("SUPERVISOR")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("href=\"#from\"")));
+    }
+
+    @Test
+    void theSimulatorIsAnAdministratorsDemoAction() throws Exception {
+        mvc.perform(get("/admin/simulate").with(user("admin@140000").roles("ADMIN"))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/admin/simulate").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"from\":\"2021-13-01\",\"to\":\"2021-01-27\",\"cases\":3}")
+                        .with(as("admin@140000")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
+        mvc.perform(get("/api/v1/admin/simulate").with(as("supervisor@140000"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/admin/simulate").with(as("admin@140000"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").exists());
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
