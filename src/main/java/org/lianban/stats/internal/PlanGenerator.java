@@ -99,7 +99,7 @@ public final class PlanGenerator {
                 acts.add(Plan.Act.of(t, user(previous.role().name(), region, previous.level()), "PASS",
                         "已补充说明"));
             }
-            t = later(t, pace(s.level(), rnd) * (s.kind() == StepKind.REVIEW ? 1 : 0.4), rnd);
+            t = later(t, pace(s.level(), rnd) * (s.kind() == StepKind.REVIEW ? 1 : 0.5), rnd);
             switch (s.kind()) {
                 case DECIDE -> {
                     boolean deny = rnd.nextDouble() < DENY;
@@ -119,9 +119,9 @@ public final class PlanGenerator {
     /** Working days an official at this level usually takes for a review. */
     private static double pace(Level level, Random rnd) {
         return switch (level) {
-            case COUNTY -> between(rnd, 0.2, 1.2);
-            case CITY -> between(rnd, 0.3, 1.6);
-            case PROVINCE -> between(rnd, 0.4, 2.0);
+            case COUNTY -> between(rnd, 0.25, 1.45);
+            case CITY -> between(rnd, 0.35, 1.95);
+            case PROVINCE -> between(rnd, 0.5, 2.45);
         };
     }
 
