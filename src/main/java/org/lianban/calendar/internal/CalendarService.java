@@ -22,18 +22,20 @@ import org.lianban.calendar.CalendarAdmin;
 import org.lianban.calendar.WorkingCalendar;
 import org.lianban.common.ApiException;
 import org.lianban.common.ClockConfig;
+import org.lianban.common.TableLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The calendar: rows in the database, arithmetic on an in-memory {@link CalendarData} snapshot that is swapped
  * atomically after an administrator changes a year (readers never lock and never see half a change). On first start
- * (every profile: this is reference data) the shipped file fills the tables. Changes made on another node are seen
- * here only after a restart.
+ * (every profile: this is reference data) the shipped file fills the tables, once even when several nodes start
+ * together. A change made on another node is picked up by {@link #reloadIfChangedElsewhere()}, a cheap periodic check.
  */
 @Service
 class CalendarService implements WorkingCalendar, CalendarAdmin {
@@ -46,16 +48,26 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarService.class);
 
+    /**
+     * What the periodic check compares: every year's {@code updated_at} (a replaced year is written anew, with the
+     * clock's time) and the number of day rows. Cheap: about one row per covered year.
+     */
+    record Signature(List<String> years, long days) {}
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final TableLock lock;
     private volatile CalendarData data;
+    private Signature signature;
 
-    CalendarService(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    CalendarService(JdbcClient jdbc, TransactionTemplate tx, Clock clock, TableLock lock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
+        this.lock = lock;
         loadShippedFileIfEmpty();
+        this.signature = readSignature();
         this.data = readSnapshot();
         Coverage c = coverage();
         if (c.warning() != null) {
@@ -65,10 +77,10 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
         }
     }
 
-    private void loadShippedFileIfEmpty() {
-        Integer years = jdbc.sql("select count(*) from calendar_year").query(Integer.class).single();
-        if (years > 0) {
-            return;
+    /** Fills empty tables from the shipped file, under a {@link TableLock} with a re-check; true if this call did. */
+    boolean loadShippedFileIfEmpty() {
+        if (yearCount() > 0) {
+            return false;
         }
         List<DayEntry> rows;
         try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
@@ -78,14 +90,59 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
         }
         Map<Integer, List<DayEntry>> byYear = rows.stream().collect(Collectors.groupingBy(
                 r -> Integer.parseInt(r.date().trim().substring(0, 4)), TreeMap::new, Collectors.toList()));
-        tx.executeWithoutResult(s -> byYear.forEach((year, entries) -> {
-            try {
-                store(year, DayRows.validate(year, entries), FILE_SOURCE, SYSTEM);
-            } catch (ApiException e) {
-                throw new IllegalStateException("Invalid " + FILE + " for " + year + ": " + e.errors(), e);
+        Boolean loaded = tx.execute(s -> {
+            lock.exclusive("calendar_year");
+            if (yearCount() > 0) {
+                return false;
             }
-        }));
-        log.info("Loaded {} calendar days for {} from {}", rows.size(), byYear.keySet(), FILE);
+            byYear.forEach((year, entries) -> {
+                try {
+                    store(year, DayRows.validate(year, entries), FILE_SOURCE, SYSTEM);
+                } catch (ApiException e) {
+                    throw new IllegalStateException("Invalid " + FILE + " for " + year + ": " + e.errors(), e);
+                }
+            });
+            return true;
+        });
+        if (Boolean.TRUE.equals(loaded)) {
+            log.info("Loaded {} calendar days for {} from {}", rows.size(), byYear.keySet(), FILE);
+        } else {
+            log.info("Another node loaded the working-day calendar at the same time");
+        }
+        return Boolean.TRUE.equals(loaded);
+    }
+
+    private int yearCount() {
+        return jdbc.sql("select count(*) from calendar_year").query(Integer.class).single();
+    }
+
+    private Signature readSignature() {
+        List<String> years = jdbc.sql("select year_number, updated_at from calendar_year order by year_number")
+                .query((rs, n) -> rs.getInt(1) + "@" + rs.getObject(2, OffsetDateTime.class).toInstant())
+                .list();
+        long days = jdbc.sql("select count(*) from calendar_day").query(Long.class).single();
+        return new Signature(years, days);
+    }
+
+    /**
+     * Reloads the snapshot when the tables changed since this node last read them, i.e. when an administrator
+     * replaced a year on another node. Runs every {@code lianban.calendar.refresh-interval} (default one minute):
+     * one small query when nothing changed. The signature is read before the snapshot, so a change landing in
+     * between is reloaded again by the next check rather than missed.
+     *
+     * @return whether a new snapshot was swapped in
+     */
+    @Scheduled(fixedDelayString = "${lianban.calendar.refresh-interval:PT1M}",
+            initialDelayString = "${lianban.calendar.refresh-interval:PT1M}")
+    synchronized boolean reloadIfChangedElsewhere() {
+        Signature now = readSignature();
+        if (now.equals(signature)) {
+            return false;
+        }
+        signature = now;
+        data = readSnapshot();
+        log.info("Working-day calendar changed on another node: reloaded, covers {}", data.coveredYears());
+        return true;
     }
 
     private CalendarData readSnapshot() {
@@ -148,7 +205,10 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
 
     // ---- CalendarAdmin ----
 
-    /** Synchronized so that two administrators' changes are stored and swapped in the same order. */
+    /**
+     * Synchronized so that two administrators' changes on this node are stored and swapped in the same order; the
+     * {@link TableLock} does the same for administrators on different nodes (else both would insert the year's row).
+     */
     @Override
     public synchronized Year replaceYear(int year, List<DayEntry> rows, String source, String actor) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
@@ -159,7 +219,11 @@ class CalendarService implements WorkingCalendar, CalendarAdmin {
         if (src.length() > 200) {
             throw ApiException.badRequest("source", "The source is longer than 200 characters.");
         }
-        tx.executeWithoutResult(s -> store(year, days, src, actor));
+        tx.executeWithoutResult(s -> {
+            lock.exclusive("calendar_year");
+            store(year, days, src, actor);
+        });
+        signature = readSignature();
         data = readSnapshot();
         log.info("Calendar year {} replaced by an administrator: {} rows", year, days.size());
         return years().stream().filter(y -> y.year() == year).findFirst().orElseThrow();

@@ -1,0 +1,6 @@
+package org.lianban.identity;
+
+import org.lianban.H2Test;
+
+@H2Test
+class UserAdminApiH2Test extends UserAdminApiContract {}

@@ -1,0 +1,6 @@
+package org.lianban.identity;
+
+import org.lianban.PgTest;
+
+@PgTest
+class UserAdminApiPgTest extends UserAdminApiContract {}
