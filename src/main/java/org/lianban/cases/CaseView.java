@@ -21,7 +21,10 @@ public record CaseView(String number, String matterCode, String matterName, int 
         List<String> allowedActions, List<String> missing, String suspendedProcedure, Instant createdAt,
         Instant submittedAt, Instant acceptedAt, Instant decidedAt, Instant finishedAt) {
 
-    /** The step the case waits at; {@code parties} lists the pending parties of a joint review. */
+    /**
+     * The step the case waits at: {@code regionCode} handles it (for a joint review, the step's own level);
+     * {@code pendingRegions} are the regions whose task is still open (every pending party of a joint review).
+     */
     public record CurrentStep(String code, String name, String kind, String level, String regionCode,
             Instant startedAt, Instant dueAt, List<String> pendingRegions) {}
 }

@@ -202,7 +202,8 @@ class CaseRepository {
             sql.append(" and t.filing_region = ?");
             params.add(filingRegion);
         }
-        sql.append(" order by t.since, c.number limit ").append(limit);
+        // the queue index (region_code, role, since, case_id) gives this order: a top-N index scan, no sort
+        sql.append(" order by t.since, t.case_id limit ").append(limit);
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, i) -> new TaskRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         CaseStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), inst(rs, 7),

@@ -131,7 +131,7 @@ class CaseServiceImpl implements CaseService, Cases {
         }
         Instant now = now();
         Validated v = validate(request, now);
-        return idempotent(user, idempotencyKey, "create", request, 201, () -> {
+        CaseView created = idempotent(user, idempotencyKey, "create", request, 201, () -> {
             String number = v.filing().code() + "-" + LocalDate.ofInstant(now, ClockConfig.CHINA).getYear() + "-"
                     + String.format(Locale.ROOT, "%06d", shared.repo().nextSequence());
             FlowContext ctx = new FlowContext(number, user.username(), v.matter(), v.route(), shared.calendar());
@@ -145,9 +145,10 @@ class CaseServiceImpl implements CaseService, Cases {
             CaseRow row = new CaseRow(id, number, draft.matterCode(), draft.matterVersionId(), draft.regionCode(),
                     draft.decidingRegionCode(), draft.applicantUsername(), draft.applicant(), draft.formJson(),
                     draft.queryCode(), 0, now, draft.state(), audit.hash());
-            log.info("case {} created ({}, {})", number, v.matter().code(), v.filing().code());
             return toView(row, ctx, user, List.of(), now);
         });
+        log.info("case {} filed ({}, {})", created.number(), created.matterCode(), created.regionCode());
+        return created;
     }
 
     private record Validated(MatterVersion matter, Region filing, Map<Level, String> route, Applicant applicant,
@@ -541,8 +542,10 @@ class CaseServiceImpl implements CaseService, Cases {
         }
         Instant now = now();
         int n = Math.max(1, Math.min(limit, 500));
+        Map<String, String> names = new java.util.HashMap<>();
         return shared.repo().tasks(user.regionCode(), user.role().name(), blankToNull(matter), blankToNull(region), n)
-                .stream().map(t -> new TaskItem(t.number(), t.matterCode(), matterName(t.matterCode()),
+                .stream().map(t -> new TaskItem(t.number(), t.matterCode(),
+                        names.computeIfAbsent(t.matterCode(), this::matterName),
                         t.filingRegion(), t.status(), t.stepCode(), t.stepName(), t.since(), t.dueAt(),
                         taskWarning(t.since(), t.dueAt(), now)))
                 .toList();
@@ -768,7 +771,7 @@ class CaseServiceImpl implements CaseService, Cases {
             Step step = ctx.matter().step(s.stepCode()).orElseThrow();
             List<Transition.Task> open = shared.engine().openTasks(ctx, s);
             current = new CaseView.CurrentStep(step.code(), step.name(), step.kind().name(), step.level().name(),
-                    step.parties().isEmpty() ? ctx.handlingRegion(step) : ctx.handlingRegion(step),
+                    ctx.handlingRegion(step),
                     s.stepStartedAt(), open.isEmpty() ? null : open.getFirst().dueAt(),
                     open.stream().map(Transition.Task::regionCode).distinct().toList());
         }
