@@ -60,21 +60,38 @@ public class MonthTallies {
     }
 
     /**
-     * The tally of {@code scopeCode}'s area for a month before the horizon, building the month (for every area) when
-     * it is not stored yet; empty when another request is building it right now (the caller counts the facts).
+     * The tallies of {@code scopeCode}'s area for months before the horizon (first days of months), building the
+     * months not stored yet (for every area at once). A month another request is building right now is left out: the
+     * caller counts its facts. Two queries for any number of stored months.
      */
-    public Optional<Tally> tally(LocalDate month, String scopeCode) {
-        if (!isBuilt(month) && !build(month)) {
-            return Optional.empty();
+    public Map<LocalDate, Tally> tallies(List<LocalDate> wanted, String scopeCode) {
+        if (wanted.isEmpty()) {
+            return Map.of();
         }
-        return Optional.of(jdbc.sql("select tally from stats_month where month_start = ? and scope_code = ?")
-                .params(month, scopeCode).query(String.class).optional()
-                .map(t -> json.readValue(t, Tally.class)).orElseGet(Tally::new));
-    }
-
-    private boolean isBuilt(LocalDate month) {
-        return jdbc.sql("select count(*) from stats_month_built where month_start = ?").param(month).query(Long.class)
-                .single() > 0;
+        LocalDate first = wanted.getFirst(), last = wanted.getLast();
+        java.util.Set<LocalDate> built = new java.util.HashSet<>(jdbc.sql(
+                "select month_start from stats_month_built where month_start >= ? and month_start <= ?")
+                .params(first, last).query(LocalDate.class).list());
+        java.util.Set<LocalDate> usable = new java.util.HashSet<>(built);
+        for (LocalDate month : wanted) {
+            if (!built.contains(month) && build(month)) {
+                usable.add(month);
+            }
+        }
+        Map<LocalDate, Tally> out = new HashMap<>();
+        jdbc.sql("select month_start, tally from stats_month where scope_code = ? and month_start >= ? "
+                + "and month_start <= ?").params(scopeCode, first, last).query(rs -> {
+                    LocalDate month = rs.getObject(1, LocalDate.class);
+                    if (usable.contains(month)) {
+                        out.put(month, json.readValue(rs.getString(2), Tally.class));
+                    }
+                });
+        for (LocalDate month : wanted) {
+            if (usable.contains(month)) {
+                out.putIfAbsent(month, new Tally()); // stored, but no case of this area that month
+            }
+        }
+        return out;
     }
 
     /** Counts a month's facts into one tally per area (province, city, county) and stores them in one transaction. */

@@ -150,18 +150,22 @@ class SummaryService implements Statistics {
             return tally;
         }
         LocalDate horizon = months.horizon();
+        List<LocalDate> whole = new ArrayList<>();
+        for (LocalDate m = from.withDayOfMonth(1).equals(from) ? from : from.withDayOfMonth(1).plusMonths(1);
+                !m.plusMonths(1).isAfter(toExclusive) && m.isBefore(horizon); m = m.plusMonths(1)) {
+            whole.add(m);
+        }
+        Map<LocalDate, Tally> stored = months.tallies(whole, scope);
         LocalDate factsFrom = from;
-        LocalDate month = from.withDayOfMonth(1).equals(from) ? from : from.withDayOfMonth(1).plusMonths(1);
-        while (!month.plusMonths(1).isAfter(toExclusive) && month.isBefore(horizon)) {
-            var stored = months.tally(month, scope);
-            if (stored.isPresent()) {
+        for (LocalDate month : whole) {
+            Tally t = stored.get(month);
+            if (t != null) {
                 if (factsFrom.isBefore(month)) {
                     facts.scan(factsFrom, month, regionCodes, null, null, false, tally::add);
                 }
-                tally.merge(stored.get());
+                tally.merge(t);
                 factsFrom = month.plusMonths(1);
             }
-            month = month.plusMonths(1);
         }
         if (factsFrom.isBefore(toExclusive)) {
             facts.scan(factsFrom, toExclusive, regionCodes, null, null, false, tally::add);
