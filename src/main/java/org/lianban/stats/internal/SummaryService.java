@@ -88,13 +88,14 @@ class SummaryService implements Statistics {
             errors.add(new ApiException.FieldProblem("region", "Unknown region code '" + scope
                     + "'; use a GB/T 2260 code such as 140000 or 140105."));
         }
+        List<MatterVersion> current = catalog.current();
         String matter = blankToNull(q.matter());
-        if (matter != null && catalog.current(matter).isEmpty()) {
+        if (matter != null && current.stream().noneMatch(m -> m.code().equals(matter))) {
             errors.add(new ApiException.FieldProblem("matter", "Unknown matter code '" + matter
                     + "'; see GET /api/v1/matters."));
         }
         String category = blankToNull(q.category());
-        Set<String> categories = catalog.current().stream().map(MatterVersion::category)
+        Set<String> categories = current.stream().map(MatterVersion::category)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         if (category != null && !categories.contains(category)) {
             errors.add(new ApiException.FieldProblem("category", "Unknown category '" + category + "'; use one of "
@@ -111,10 +112,11 @@ class SummaryService implements Statistics {
             LocalDate first = facts.firstReceivedOn();
             from = first == null || first.isAfter(to) ? to : first;
         }
-        return compute(area, from, to, matter, category);
+        return compute(area, from, to, matter, category, current);
     }
 
-    StatsSummary compute(Region area, LocalDate from, LocalDate to, String matter, String category) {
+    StatsSummary compute(Region area, LocalDate from, LocalDate to, String matter, String category,
+            List<MatterVersion> current) {
         List<String> regionCodes = area.parentCode() == null ? null : regions.all().stream()
                 .map(Region::code).filter(c -> regions.isWithin(c, area.code())).toList();
         Tally tally = count(area.code(), regionCodes, from, to.plusDays(1), matter, category);
@@ -136,8 +138,8 @@ class SummaryService implements Statistics {
                 t[Tally.IN_PROGRESS], t[Tally.REFUSED], t[Tally.DENIED], t[Tally.WITHDRAWN],
                 average(t[Tally.WORKING_CD], completed), median == null ? null : days(median),
                 rate(t[Tally.ON_TIME], completed), yellow, red.size(), red.size() + t[Tally.LATE],
-                byLevel(tally), byStep(tally), byMatter(tally), byRegion(area, tally, redByRegion),
-                byWeek(tally, from, to), overdueList(red), now);
+                byLevel(tally), byStep(tally, current), byMatter(tally, current), byRegion(area, tally, redByRegion),
+                byWeek(tally, from, to), overdueList(red, current), now);
     }
 
     /** Counts [from, toExclusive): whole stored months where possible, the facts for the rest. */
@@ -190,8 +192,8 @@ class SummaryService implements Statistics {
         return rows;
     }
 
-    private List<StepRow> byStep(Tally tally) {
-        Map<String, String> names = stepNames();
+    private List<StepRow> byStep(Tally tally, List<MatterVersion> current) {
+        Map<String, String> names = stepNames(current);
         List<StepRow> rows = new ArrayList<>();
         tally.s.forEach((key, v) -> {
             String[] k = key.split("\\|", -1);
@@ -204,9 +206,9 @@ class SummaryService implements Statistics {
     }
 
     /** Step (and joint-review party) names from the current catalog: "code|party" → name. */
-    private Map<String, String> stepNames() {
+    private static Map<String, String> stepNames(List<MatterVersion> current) {
         Map<String, String> names = new HashMap<>();
-        for (MatterVersion m : catalog.current()) {
+        for (MatterVersion m : current) {
             for (Step s : m.steps()) {
                 names.putIfAbsent(s.code() + "|", s.name());
                 for (Party p : s.parties()) {
@@ -217,8 +219,8 @@ class SummaryService implements Statistics {
         return names;
     }
 
-    private List<MatterRow> byMatter(Tally tally) {
-        Map<String, MatterVersion> current = catalog.current().stream()
+    private static List<MatterRow> byMatter(Tally tally, List<MatterVersion> matters) {
+        Map<String, MatterVersion> current = matters.stream()
                 .collect(Collectors.toMap(MatterVersion::code, m -> m, (a, b) -> a));
         List<MatterRow> rows = new ArrayList<>();
         tally.m.forEach((code, v) -> {
@@ -284,8 +286,8 @@ class SummaryService implements Statistics {
     }
 
     /** Red cases, the longest overdue (earliest due date) first. */
-    private List<OverdueCase> overdueList(List<DeadlineWarning> red) {
-        Map<String, String> matterNames = catalog.current().stream()
+    private List<OverdueCase> overdueList(List<DeadlineWarning> red, List<MatterVersion> current) {
+        Map<String, String> matterNames = current.stream()
                 .collect(Collectors.toMap(MatterVersion::code, MatterVersion::name, (a, b) -> a));
         return red.stream().sorted(Comparator.comparing(DeadlineWarning::dueDate)
                         .thenComparing(DeadlineWarning::number))
