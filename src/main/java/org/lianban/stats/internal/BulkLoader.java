@@ -40,16 +40,18 @@ public class BulkLoader {
 
     private final JdbcClient jdbc;
     private final FactStore facts;
+    private final MonthTallies months;
     private final Catalog catalog;
     private final Regions regions;
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    BulkLoader(JdbcClient jdbc, FactStore facts, Catalog catalog, Regions regions, WorkingCalendar calendar,
-            Clock clock, TransactionTemplate tx) {
+    BulkLoader(JdbcClient jdbc, FactStore facts, MonthTallies months, Catalog catalog, Regions regions,
+            WorkingCalendar calendar, Clock clock, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.facts = facts;
+        this.months = months;
         this.catalog = catalog;
         this.regions = regions;
         this.calendar = calendar;
@@ -88,6 +90,7 @@ public class BulkLoader {
             bar.update((int) written);
         }
         bar.finish();
+        months.invalidate(request.from(), request.to());
         jdbc.sql("alter table case_file alter column id restart with " + nextId).update();
         log.info("Bulk-loaded {} simulated cases received {}..{}", written, request.from(), request.to());
         return written;

@@ -59,6 +59,14 @@ public class MonthTallies {
         jdbc.sql("delete from stats_month_built where month_start = ?").param(month).update();
     }
 
+    /** Forgets the stored tallies of every month from {@code from} to {@code to}: cases were written directly. */
+    public void invalidate(LocalDate from, LocalDate to) {
+        jdbc.sql("delete from stats_month where month_start >= ? and month_start <= ?")
+                .params(from.withDayOfMonth(1), to).update();
+        jdbc.sql("delete from stats_month_built where month_start >= ? and month_start <= ?")
+                .params(from.withDayOfMonth(1), to).update();
+    }
+
     /**
      * The tallies of {@code scopeCode}'s area for months before the horizon (first days of months), building the
      * months not stored yet (for every area at once). A month another request is building right now is left out: the
