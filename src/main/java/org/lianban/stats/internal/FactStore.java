@@ -108,8 +108,8 @@ public class FactStore {
                 + "and received_on < ?");
         List<Object> params = new ArrayList<>(List.of(from, to));
         if (openOnly) {
-            sql.append(" and finished = ?");
-            params.add(false);
+            // a literal, not a parameter: a generic plan cannot know that few cases are open and would scan them all
+            sql.append(" and finished = false");
         }
         if (matter != null) {
             sql.append(" and matter_code = ?");

@@ -19,7 +19,11 @@ import org.lianban.calendar.WorkingCalendar;
 import org.lianban.catalog.Catalog;
 import org.lianban.catalog.MatterVersion;
 import org.lianban.common.Level;
+import org.lianban.identity.Users;
 import org.lianban.region.Regions;
+import org.lianban.stats.SimulationRequest;
+import org.lianban.stats.Statistics;
+import org.lianban.stats.StatsQuery;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,6 +40,9 @@ class BulkArithmeticH2Test {
     @Autowired WorkingCalendar calendar;
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
+    @Autowired BulkLoader bulk;
+    @Autowired Statistics statistics;
+    @Autowired Users users;
 
     @Test
     void bulkRowsEqualTheServicesTimelines() {
@@ -82,6 +89,18 @@ class BulkArithmeticH2Test {
                     + s.partyCode() + " " + s.outcome() + " " + decimal(s.workingDays())).toList();
             assertThat(actual).as(number).isEqualTo(computed);
         }
+    }
+
+    @Test
+    void bulkLoadedCasesCountInMonthsAlreadyStored() {
+        clock.set(Instant.now());
+        var supervisor = users.find("supervisor@140000").orElseThrow();
+        StatsQuery july = new StatsQuery(LocalDate.parse("2021-07-01"), LocalDate.parse("2021-07-31"), null, null,
+                null);
+        long before = statistics.summary(july, supervisor).cases(); // stores July 2021's tallies
+        bulk.load(new SimulationRequest(LocalDate.parse("2021-07-01"), LocalDate.parse("2021-07-31"), 5, 9L),
+                System.out);
+        assertThat(statistics.summary(july, supervisor).cases()).isEqualTo(before + 5);
     }
 
     private static String decimal(Object o) {
