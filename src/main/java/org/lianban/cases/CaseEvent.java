@@ -21,8 +21,8 @@ public sealed interface CaseEvent {
     record CaseAccepted(String caseNumber, Instant at, LocalDate dueDate) implements CaseEvent {}
 
     /** 补正: every missing item at once, and the date the applicant should respond by. */
-    record SupplementRequested(String caseNumber, Instant at, List<String> missingMaterialCodes, String opinion)
-            implements CaseEvent {}
+    record SupplementRequested(String caseNumber, Instant at, List<String> missingMaterialCodes, String opinion,
+            LocalDate respondBy) implements CaseEvent {}
 
     /** 不予受理, with the reason. */
     record CaseRefused(String caseNumber, Instant at, String reason) implements CaseEvent {}

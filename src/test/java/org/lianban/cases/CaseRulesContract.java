@@ -38,6 +38,7 @@ abstract class CaseRulesContract extends CaseApiSupport {
     }
 
     @Autowired CaseService cases;
+    @Autowired Cases read;
     @Autowired JdbcClient jdbc;
 
     /**
@@ -271,6 +272,31 @@ abstract class CaseRulesContract extends CaseApiSupport {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(ok).doesNotContain("13812341234").doesNotContain(COMPANY_ID).doesNotContain("applicant2");
+    }
+
+    @Test
+    void otherModulesReadCasesAndDeadlineWarningsThroughTheRootApi() throws Exception {
+        clock.set("2025-03-03T09:00");
+        String n = submitted("applicant1", "NR-LAND-01-X", "140105");
+        act("clerk@140105", n, "ACCEPT");
+        CaseDetails d = read.find(n).orElseThrow();
+        assertThat(d.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(d.decidingRegionCode()).isEqualTo("140105");
+        assertThat(d.dueDate()).isNotNull();
+        CurrentUser sibling = new CurrentUser("clerk@140106", "clerk", Role.CLERK, "140106", Level.COUNTY);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
+                () -> read.requireVisible(n, sibling)).status().value()).isEqualTo(404);
+        // 10 promised working days from Mon 3 Mar: due at the end of Mon 17 Mar
+        assertThat(read.deadlineWarnings("140100", clock.instant())).extracting(DeadlineWarning::number)
+                .doesNotContain(n);
+        assertThat(read.deadlineWarnings("140100", java.time.Instant.parse("2025-03-14T01:00:00Z")))
+                .filteredOn(w -> w.number().equals(n)).extracting(DeadlineWarning::warning)
+                .containsExactly(Warning.YELLOW);
+        assertThat(read.deadlineWarnings("140000", java.time.Instant.parse("2025-03-18T01:00:00Z")))
+                .filteredOn(w -> w.number().equals(n)).extracting(DeadlineWarning::warning)
+                .containsExactly(Warning.RED);
+        assertThat(read.deadlineWarnings("140200", java.time.Instant.parse("2025-03-18T01:00:00Z")))
+                .extracting(DeadlineWarning::number).doesNotContain(n);
     }
 
     @Test

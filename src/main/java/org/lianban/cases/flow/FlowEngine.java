@@ -53,6 +53,11 @@ public final class FlowEngine {
     public static final int MAX_EXTENSION_DAYS = 10;
     /** Art. 32: without a supplement notice within 5 working days of receipt the case counts as accepted. */
     public static final int ACCEPTANCE_SILENCE_DAYS = 5;
+    /**
+     * Working days the applicant is given to hand in missing materials (补正期限). The law sets no figure; one value
+     * here keeps the supplement notice, the SMS and the case page telling the applicant the same date.
+     */
+    public static final int SUPPLEMENT_RESPONSE_DAYS = 20;
     /** Art. 42 default when a matter states no limit. */
     static final int DEFAULT_LIMIT_DAYS = 20;
 
@@ -334,7 +339,9 @@ public final class FlowEngine {
         String opinion = blankToNull(c.opinion());
         String detail = "missing=" + String.join(",", c.missing()) + (opinion == null ? "" : "; " + opinion);
         return done(ctx, s, d,
-                List.of(new CaseEvent.SupplementRequested(ctx.caseNumber(), now, d.missing, opinion)),
+                List.of(new CaseEvent.SupplementRequested(ctx.caseNumber(), now, d.missing, opinion,
+                        ctx.calendar().deadline(LocalDate.ofInstant(now, ClockConfig.CHINA),
+                                SUPPLEMENT_RESPONSE_DAYS))),
                 List.of(end(ctx, s, "", actor, "REQUEST_SUPPLEMENT", detail, now)), List.of(), true,
                 "REQUEST_SUPPLEMENT", detail, new Transition.PauseChange("SUPPLEMENT", null, true));
     }

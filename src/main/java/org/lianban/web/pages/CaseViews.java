@@ -9,8 +9,8 @@ import java.util.Set;
 import org.lianban.cases.Applicant;
 import org.lianban.cases.CaseAction;
 import org.lianban.cases.CaseStatus;
+import org.lianban.cases.Warning;
 import org.lianban.catalog.FormField;
-import org.lianban.common.Level;
 
 /**
  * What the case pages show, in the pages' own terms: the templates depend on these records only, and the page
@@ -20,11 +20,8 @@ public final class CaseViews {
 
     private CaseViews() {}
 
-    /** Deadline warning of a case or task (电子监察): yellow past 80% of the limit, red past it. */
-    public enum Warning { NONE, YELLOW, RED }
-
     public record CasePage(String number, String matterCode, String matterName, String regionName, CaseStatus status,
-            String currentStepCode, String currentStepName, Level currentLevel, String currentRegionName,
+            String currentStepCode, String currentStepName, String currentLevel, String currentRegionName,
             LocalDate dueDate, BigDecimal workingDaysUsed, long version, String queryCode, Warning warning,
             Applicant applicant, List<FormValue> form, List<MaterialRow> materials, List<TimelineRow> timeline,
             List<DocumentRow> documents, Set<CaseAction> actions, List<StepChoice> returnTargets,
@@ -63,7 +60,7 @@ public final class CaseViews {
         }
     }
 
-    public record TimelineRow(String stepName, Level level, String regionName, String actor, Instant startedAt,
+    public record TimelineRow(String stepName, String level, String regionName, String actor, Instant startedAt,
             Instant finishedAt, String outcome, String opinion, BigDecimal workingDays) {}
 
     public record DocumentRow(String kind, String number, Instant issuedAt, String url, String verificationCode) {}
@@ -71,12 +68,10 @@ public final class CaseViews {
     public record StepChoice(String code, String name) {}
 
     public record TaskRow(String number, String matterCode, String matterName, String regionName, String stepName,
-            Level level, Instant since, Instant dueAt, Warning warning) {}
-
-    public record CaseRow(String number, String matterName, CaseStatus status, Instant createdAt, String currentStepName) {}
+            Instant since, Instant dueAt, Warning warning) {}
 
     /** Public progress (办件进度): nothing personal. */
-    public record Progress(String number, String matterName, CaseStatus status, String currentStepName, Level currentLevel,
+    public record Progress(String number, String matterName, CaseStatus status, String currentStepName, String currentLevel,
             LocalDate dueDate, List<TimelineRow> steps) {}
 
 }

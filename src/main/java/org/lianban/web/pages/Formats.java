@@ -23,6 +23,11 @@ public class Formats {
         return instant == null ? "" : DATE.format(instant);
     }
 
+    /** The last day before a due instant (deadlines end at midnight after their last working day). */
+    public String dueDate(Instant dueAt) {
+        return dueAt == null ? "" : DATE.format(dueAt.minusNanos(1));
+    }
+
     /** Working days with two decimals (1.00 = 24 h of a working day). */
     public String days(BigDecimal days) {
         return days == null ? "" : days.setScale(2, RoundingMode.HALF_UP).toPlainString();

@@ -58,12 +58,6 @@ class StatsPages {
         this.demo = env.acceptsProfiles(Profiles.of("demo"));
     }
 
-    /** The navigation's supervision entry. */
-    @GetMapping("/supervision")
-    String supervision() {
-        return "redirect:/stats";
-    }
-
     @GetMapping("/stats")
     String dashboard(CurrentUser user, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String region,

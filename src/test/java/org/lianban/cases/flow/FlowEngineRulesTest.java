@@ -74,6 +74,17 @@ class FlowEngineRulesTest {
                 t("2024-03-04T10:00")), Refusal.Kind.BAD_REQUEST, "missing");
     }
 
+    /** The notice, the SMS and the case page all print the date carried by the event, so they cannot disagree. */
+    @Test
+    void aSupplementRequestTellsTheApplicantToRespondWithinTwentyWorkingDays() {
+        Transition tr = ENGINE.act(CTX, state("SUBMITTED"), COUNTY_CLERK,
+                new Command(CaseAction.REQUEST_SUPPLEMENT, null, List.of("MAP"), null, null, null),
+                t("2024-03-04T10:00"));
+        // weekends-only test calendar: 20 working days after Monday 2024-03-04 is Monday 2024-04-01
+        assertThat(tr.events()).singleElement().isInstanceOfSatisfying(CaseEvent.SupplementRequested.class,
+                e -> assertThat(e.respondBy()).isEqualTo(LocalDate.of(2024, 4, 1)));
+    }
+
     @Test
     void aSecondSupplementRequestBeforeResubmissionIsRefusedAndResubmissionNeedsNewVersions() {
         FlowState asked = state("SUPPLEMENT_REQUESTED");

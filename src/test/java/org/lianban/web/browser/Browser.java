@@ -97,13 +97,23 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits up to 30 s for {@code condition}; on timeout fails with the page's path and text and a screenshot. */
+    void waitUntil(String what, java.util.function.Function<WebDriver, Boolean> condition) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+            throw new AssertionError("timed out waiting for " + what + " on " + path() + ":\n" + pageText(), e);
+        }
+    }
+
     /** Signs out whoever is signed in and signs in {@code username} (demo password). */
     Browser signIn(String username) {
         driver.manage().deleteAllCookies();
         open("/login");
         type("#username", username).type("#password", "demo");
         find("main form button[type=submit]").click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+        waitUntil("signed in as " + username, d -> !d.getCurrentUrl().contains("/login"));
         return this;
     }
 

@@ -94,4 +94,20 @@ class PublicPagesTest {
                 .andExpect(content().string(containsString("href=\"#username\"")))
                 .andExpect(content().string(containsString("用户名或密码不正确")));
     }
+
+    @Test
+    void unknownCertificateCodeSaysSoInTheSiteLayout() throws Exception {
+        mvc.perform(get("/verify/NO-SUCH-CODE"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("未找到该核验码对应的证照")))
+                .andExpect(content().string(containsString("class=\"masthead\"")));
+    }
+
+    @Test
+    void progressPageAsksForNumberAndQueryCode() throws Exception {
+        mvc.perform(get("/progress").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<label for=\"number\">Case number</label>")))
+                .andExpect(content().string(containsString("<label for=\"code\">Query code</label>")));
+    }
 }

@@ -1,0 +1,6 @@
+package org.lianban.documents;
+
+import org.lianban.H2Test;
+
+@H2Test
+class DocumentFlowH2Test extends DocumentFlowContract {}

@@ -1,0 +1,6 @@
+package org.lianban.documents;
+
+import org.lianban.PgTest;
+
+@PgTest
+class DocumentFlowPgTest extends DocumentFlowContract {}

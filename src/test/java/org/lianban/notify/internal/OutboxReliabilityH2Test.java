@@ -1,0 +1,9 @@
+package org.lianban.notify.internal;
+
+class OutboxReliabilityH2Test extends OutboxReliabilityContract {
+
+    @Override
+    OutboxDb newDb() {
+        return OutboxDb.h2();
+    }
+}
