@@ -1,0 +1,109 @@
+package org.lianban.stats.internal;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Additive counts over a set of cases: the one place figures are counted, whether from case facts directly or from
+ * stored monthly tallies ({@link MonthTallies}), so both paths give identical results. Plain data, serialisable as
+ * JSON; exact (integers only: working days in hundredths).
+ */
+public final class Tally {
+
+    /** Indexes into a count row. */
+    public static final int CASES = 0, COMPLETED = 1, IN_PROGRESS = 2, REFUSED = 3, DENIED = 4, WITHDRAWN = 5,
+            ON_TIME = 6, LATE = 7, WORKING_CD = 8, WIDTH = 9;
+
+    /** Totals. */
+    public long[] t = new long[WIDTH];
+    /** Completed cases' working days ×100 → number of cases (exact median). */
+    public Map<Integer, Long> h = new HashMap<>();
+    /** "stepCode|partyCode|LEVEL" → {completed cases that went through it, working days ×100}. */
+    public Map<String, long[]> s = new HashMap<>();
+    /** matter code → counts. */
+    public Map<String, long[]> m = new HashMap<>();
+    /** filing region code → counts. */
+    public Map<String, long[]> r = new HashMap<>();
+    /** day of receipt (ISO date) → counts. */
+    public Map<String, long[]> d = new HashMap<>();
+
+    public void add(CaseFact f) {
+        long[] row = new long[WIDTH];
+        row[CASES] = 1;
+        if (f.completed()) {
+            row[COMPLETED] = 1;
+            if (f.status() == org.lianban.cases.CaseStatus.DENIED) {
+                row[DENIED] = 1;
+            }
+            if (Boolean.TRUE.equals(f.onTime())) {
+                row[ON_TIME] = 1;
+            } else if (Boolean.FALSE.equals(f.onTime())) {
+                row[LATE] = 1;
+            }
+            int cd = f.workingCd() == null ? 0 : f.workingCd();
+            row[WORKING_CD] = cd;
+            h.merge(cd, 1L, Long::sum);
+            f.stepCd().forEach((k, v) -> {
+                long[] st = s.computeIfAbsent(k, x -> new long[2]);
+                st[0]++;
+                st[1] += v;
+            });
+        } else if (!f.finished()) {
+            row[IN_PROGRESS] = 1;
+        } else if (f.status() == org.lianban.cases.CaseStatus.REFUSED) {
+            row[REFUSED] = 1;
+        } else {
+            row[WITHDRAWN] = 1;
+        }
+        plus(t, row);
+        plus(m.computeIfAbsent(f.matterCode(), x -> new long[WIDTH]), row);
+        plus(r.computeIfAbsent(f.regionCode(), x -> new long[WIDTH]), row);
+        plus(d.computeIfAbsent(f.receivedOn().toString(), x -> new long[WIDTH]), row);
+    }
+
+    public void merge(Tally o) {
+        plus(t, o.t);
+        o.h.forEach((k, v) -> h.merge(k, v, Long::sum));
+        o.s.forEach((k, v) -> plus(s.computeIfAbsent(k, x -> new long[2]), v));
+        o.m.forEach((k, v) -> plus(m.computeIfAbsent(k, x -> new long[WIDTH]), v));
+        o.r.forEach((k, v) -> plus(r.computeIfAbsent(k, x -> new long[WIDTH]), v));
+        o.d.forEach((k, v) -> plus(d.computeIfAbsent(k, x -> new long[WIDTH]), v));
+    }
+
+    /** Median of the completed cases' working days ×100, as a half-up value in hundredths; null when none. */
+    public Long medianCd() {
+        long n = t[COMPLETED];
+        if (n == 0) {
+            return null;
+        }
+        TreeMap<Integer, Long> sorted = new TreeMap<>(h);
+        long lowRank = (n - 1) / 2, highRank = n / 2, seen = 0;
+        Integer low = null, high = null;
+        for (Map.Entry<Integer, Long> e : sorted.entrySet()) {
+            long next = seen + e.getValue();
+            if (low == null && lowRank < next) {
+                low = e.getKey();
+            }
+            if (highRank < next) {
+                high = e.getKey();
+                break;
+            }
+            seen = next;
+        }
+        // the mean of the two middle values, in hundredths: (a+b)/2 rounded half up
+        return Math.floorDiv((long) low + high + 1, 2);
+    }
+
+    /** The earliest day of receipt counted, or null. */
+    public LocalDate firstDay() {
+        return d.keySet().stream().min(String::compareTo).map(LocalDate::parse).orElse(null);
+    }
+
+    private static void plus(long[] into, long[] add) {
+        for (int i = 0; i < add.length; i++) {
+            into[i] += add[i];
+        }
+    }
+}

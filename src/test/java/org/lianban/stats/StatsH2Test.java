@@ -1,0 +1,6 @@
+package org.lianban.stats;
+
+import org.lianban.H2Test;
+
+@H2Test
+class StatsH2Test extends StatsContract {}

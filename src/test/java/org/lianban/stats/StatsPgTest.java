@@ -1,0 +1,6 @@
+package org.lianban.stats;
+
+import org.lianban.PgTest;
+
+@PgTest
+class StatsPgTest extends StatsContract {}
