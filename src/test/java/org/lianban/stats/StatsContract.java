@@ -18,6 +18,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -34,6 +39,9 @@ import org.lianban.stats.internal.Plan;
 import org.lianban.stats.internal.ServiceDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -64,6 +72,8 @@ abstract class StatsContract {
     @Autowired CaseService cases;
     @Autowired Users users;
     @Autowired HistorySimulator simulator;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
 
     private static final Map<String, List<String>> PLAYED = new HashMap<>();
 
@@ -116,6 +126,40 @@ abstract class StatsContract {
                         "不属于本机关职权范围", List.of(), null, null)));
         numbers.forEach(facts::refresh);
         PLAYED.put(key, numbers);
+    }
+
+    /**
+     * Events of one case are handled by asynchronous listeners, so two can refresh a case's fact at once. On
+     * PostgreSQL the loser of the first insert used to fail its transaction (duplicate key aborts it) and leave a
+     * failed event publication behind.
+     */
+    @Test
+    void eventsOfOneCaseHandledAtOnceAllSucceed() throws Exception {
+        String number = PLAYED.get(getClass().getSimpleName()).get(0);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 5; round++) {
+                jdbc.sql("delete from stats_case where case_number = ?").param(number).update();
+                CyclicBarrier start = new CyclicBarrier(threads);
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        tx.executeWithoutResult(s -> facts.refresh(number));
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+                assertThat(jdbc.sql("select count(*) from stats_case where case_number = ?").param(number)
+                        .query(Long.class).single()).isEqualTo(1L);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -16,6 +16,9 @@ import org.lianban.catalog.Catalog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@code stats_case}: reads case rows, derives facts, writes them, and queries them for summaries. */
 @Repository
@@ -27,9 +30,18 @@ public class FactStore {
     private final JdbcClient jdbc;
     private final Catalog catalog;
 
-    public FactStore(JdbcClient jdbc, Catalog catalog) {
+    /**
+     * The first insert of a case's fact runs in a savepoint: when two events of one case are handled at once, the
+     * loser's duplicate key must not abort its whole transaction (PostgreSQL refuses every later statement of an
+     * aborted transaction), so it can fall back to the update.
+     */
+    private final TransactionTemplate savepoint;
+
+    public FactStore(JdbcClient jdbc, Catalog catalog, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Derives a case's fact from its stored rows; empty for an unknown or never-submitted case. */
@@ -63,7 +75,7 @@ public class FactStore {
                 .update();
         if (updated == 0 && !exists(f.caseId())) {
             try {
-                insert(List.of(f));
+                savepoint.executeWithoutResult(s -> insert(List.of(f)));
             } catch (DuplicateKeyException raced) {
                 upsert(f);
             }
