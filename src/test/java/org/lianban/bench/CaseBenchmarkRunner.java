@@ -103,6 +103,11 @@ class CaseBenchmarkRunner {
         }
     }
 
+    private long incompletePublications() {
+        return jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
+                Long.class);
+    }
+
     // -------------------------------------------------------------------------------------------- lifecycle
 
     private static final String[] OPS = {"create", "submit", "ACCEPT", "PASS county", "PASS city", "PASS province",
@@ -135,6 +140,13 @@ class CaseBenchmarkRunner {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        // the listeners' side: publications still waiting when the last request returned, and how long until none
+        long backlog = incompletePublications();
+        long drainStart = System.nanoTime();
+        while (incompletePublications() > 0) {
+            Thread.sleep(20); // a benchmark waiting for the listeners, not a test
+        }
+        double drain = (System.nanoTime() - drainStart) / 1e9;
         if (!print) {
             return;
         }
@@ -142,6 +154,9 @@ class CaseBenchmarkRunner {
         System.out.printf(Locale.ROOT, "%n-- %d thread(s): %d cases in %.1f s = %.0f cases/s, %.0f operations/s "
                 + "(%d per case: create, submit, 6 step transitions)%n", threads, n, seconds, n / seconds,
                 transitions / seconds, OPS.length);
+        System.out.printf(Locale.ROOT, "   listeners: %d publications incomplete when the last request returned, "
+                + "drained %.1f s later; with the listeners done: %.0f cases/s%n", backlog, drain,
+                n / (seconds + drain));
         System.out.printf(Locale.ROOT, "   per operation: %.2f SQL statements, %.2f commits (request path); "
                 + "%.2f event_publication statements%n", SqlCounter.STATEMENTS.sum() / (double) transitions,
                 SqlCounter.COMMITS.sum() / (double) transitions, SqlCounter.EVENT_STATEMENTS.sum() / (double) transitions);

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.lianban.cases.Applicant;
 import org.lianban.cases.CaseStatus;
@@ -35,6 +36,8 @@ class CaseRepository {
             + "submitted_at, accepted_at, decided_at, finished_at, step_started_at, step_paused_days, paused_since, "
             + "paused_days, extension_days, due_date, due_at, suspended_procedure, missing_materials, "
             + "supplement_rounds, step_seq, working_days, audit_head";
+    private static final String JOINED_CASE_COLUMNS = Arrays.stream(CASE_COLUMNS.split(", "))
+            .map(c -> "c." + c).collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -49,6 +52,34 @@ class CaseRepository {
     Optional<CaseRow> find(String number) {
         return jdbc.sql("select " + CASE_COLUMNS + " from case_file where number = ?").param(number)
                 .query(CaseRepository::caseRow).optional();
+    }
+
+    record CaseWithMaterials(CaseRow row, List<MaterialRow> materials) {}
+
+    /**
+     * The case with every version of its materials (oldest first) in one statement, a left join: a transition answers
+     * with the case's materials, and a second query would be a second round trip on every transition.
+     */
+    Optional<CaseWithMaterials> findWithMaterials(String number) {
+        return template.query("select " + JOINED_CASE_COLUMNS + ", m.material_code m_code, m.version m_version, "
+                + "m.filename m_filename, m.size m_size, m.sha256 m_sha256, m.content_type m_content_type, "
+                + "m.storage_key m_storage_key, m.uploaded_at m_uploaded_at from case_file c left join case_material m "
+                + "on m.case_id = c.id where c.number = ? order by m.material_code, m.version", rs -> {
+                    CaseRow row = null;
+                    List<MaterialRow> materials = new ArrayList<>();
+                    while (rs.next()) {
+                        if (row == null) {
+                            row = caseRow(rs, 0);
+                        }
+                        if (rs.getString("m_code") != null) {
+                            materials.add(new MaterialRow(rs.getString("m_code"), rs.getInt("m_version"),
+                                    rs.getString("m_filename"), rs.getLong("m_size"), rs.getString("m_sha256"),
+                                    rs.getString("m_content_type"), rs.getString("m_storage_key"),
+                                    inst(rs, "m_uploaded_at")));
+                        }
+                    }
+                    return Optional.ofNullable(row).map(r -> new CaseWithMaterials(r, List.copyOf(materials)));
+                }, number);
     }
 
     long nextSequence() {

@@ -363,7 +363,7 @@ class CaseServiceImpl implements CaseService, Cases {
         Instant now = now();
         return idempotent(user, idempotencyKey, "submit " + number, number, 200, () -> {
             Loaded l = load(user, number);
-            List<CaseRepository.MaterialRow> materials = shared.repo().materials(l.row().id());
+            List<CaseRepository.MaterialRow> materials = l.materials();
             java.util.Set<String> uploaded = new java.util.HashSet<>();
             java.util.Set<String> renewed = new java.util.HashSet<>();
             Instant asked = l.row().state().pausedSince();
@@ -401,7 +401,7 @@ class CaseServiceImpl implements CaseService, Cases {
             }
             Transition tr = engine(() -> shared.engine().act(l.ctx(), l.row().state(), actor(user), cmd, now));
             CaseRow after = apply(l, tr, actor(user), now);
-            return toView(after, l.ctx(), user, shared.repo().materials(after.id()), now);
+            return toView(after, l.ctx(), user, l.materials(), now);
         });
     }
 
@@ -417,7 +417,7 @@ class CaseServiceImpl implements CaseService, Cases {
                     if (!shared.engine().acceptanceBySilenceDue(ctx, row.state(), now)) {
                         return false;
                     }
-                    apply(new Loaded(row, ctx), shared.engine().acceptBySilence(ctx, row.state(), now), Actor.SYSTEM,
+                    apply(new Loaded(row, ctx, List.of()), shared.engine().acceptBySilence(ctx, row.state(), now), Actor.SYSTEM,
                             now);
                     return true;
                 });
@@ -492,7 +492,7 @@ class CaseServiceImpl implements CaseService, Cases {
                 return null;
             });
         }
-        return toView(l.row(), l.ctx(), user, shared.repo().materials(l.row().id()), now);
+        return toView(l.row(), l.ctx(), user, l.materials(), now);
     }
 
     @Override
@@ -720,15 +720,18 @@ class CaseServiceImpl implements CaseService, Cases {
 
     // ================================================================================================ plumbing
 
-    private record Loaded(CaseRow row, FlowContext ctx) {}
+    /** A case as read for a request, with every version of its materials (read in the same statement). */
+    private record Loaded(CaseRow row, FlowContext ctx, List<CaseRepository.MaterialRow> materials) {}
 
     /** The case if the caller may see it; otherwise 404, exactly as for a case that does not exist. */
     private Loaded load(CurrentUser user, String number) {
-        CaseRow row = blank(number) ? null : shared.repo().find(number.strip()).orElse(null);
-        if (row != null) {
+        CaseRepository.CaseWithMaterials found = blank(number) ? null
+                : shared.repo().findWithMaterials(number.strip()).orElse(null);
+        if (found != null) {
+            CaseRow row = found.row();
             FlowContext ctx = context(row);
             if (shared.access().mayView(user, row.applicantUsername(), row.regionCode(), ctx)) {
-                return new Loaded(row, ctx);
+                return new Loaded(row, ctx, found.materials());
             }
         }
         throw ApiException.notFound("Case " + number + " was not found.");

@@ -7,7 +7,6 @@ import org.lianban.cases.CaseEvent;
 import org.lianban.catalog.Step;
 import org.lianban.catalog.StepKind;
 import org.lianban.notify.NoticeKind;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,31 +15,28 @@ import org.springframework.stereotype.Component;
  * (the issuing step). One notice per official and event.
  */
 @Component
-class NewTaskListener {
+class NewTaskNotices {
 
-    private final CaseFacts facts;
     private final StepHandlers handlers;
     private final NoticeStore notices;
     private final SmsTemplates texts;
 
-    NewTaskListener(CaseFacts facts, StepHandlers handlers, NoticeStore notices, NoticeProperties props) {
-        this.facts = facts;
+    NewTaskNotices(StepHandlers handlers, NoticeStore notices, NoticeProperties props) {
         this.handlers = handlers;
         this.notices = notices;
         this.texts = new SmsTemplates(props.templates());
     }
 
-    @ApplicationModuleListener
-    void on(CaseEvent event) {
+    /** Whether the event brings the case to a step whose officials get a notice. */
+    boolean concerns(CaseEvent event) {
         boolean arrives = event instanceof CaseEvent.CaseSubmitted || event instanceof CaseEvent.CaseAccepted
                 || event instanceof CaseEvent.StepPassed p && p.nextStepCode() != null
                 || event instanceof CaseEvent.CaseReturned
                 || event instanceof CaseEvent.CaseDecided d && d.approved();
-        if (!arrives || !texts.has("new-task")) {
-            return;
-        }
-        CaseDetails c = facts.find(event.caseNumber())
-                .orElseThrow(() -> new IllegalStateException("case " + event.caseNumber() + " not found"));
+        return arrives && texts.has("new-task");
+    }
+
+    void on(CaseEvent event, CaseDetails c) {
         var step = switch (event) {
             case CaseEvent.StepPassed p -> handlers.step(c, p.nextStepCode());
             case CaseEvent.CaseReturned r -> handlers.step(c, r.toStepCode());

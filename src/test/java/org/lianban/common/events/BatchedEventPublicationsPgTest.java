@@ -1,0 +1,6 @@
+package org.lianban.common.events;
+
+import org.lianban.PgTest;
+
+@PgTest
+class BatchedEventPublicationsPgTest extends BatchedEventPublicationsContract {}
