@@ -43,6 +43,7 @@ abstract class CertificateApiContract {
     @Autowired PdfComposer composer;
     @Autowired PdfSigner signer;
     @Autowired AuthorityKeys keys;
+    @Autowired DocumentRenderer renderer;
 
     static final Instant AT = Instant.parse("2026-03-04T02:30:00Z");
 
@@ -117,6 +118,10 @@ abstract class CertificateApiContract {
         assertThat(snapshot.certificate().verificationCode()).isEqualTo(row.verificationCode());
         assertThat(snapshot.certificate().validUntil()).isEqualTo(row.validUntil());
         assertThat(snapshot.holder()).isEqualTo(Samples.HOLDER);
+        // the idle pre-renderer finds it, and no longer once it is rendered
+        assertThat(repository.notRendered(100_000)).contains(row.id());
+        assertThat(renderer.rendered(row).rendered()).isTrue();
+        assertThat(repository.notRendered(100_000)).doesNotContain(row.id());
     }
 
     @Test
