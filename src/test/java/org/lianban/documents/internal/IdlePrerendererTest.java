@@ -70,4 +70,20 @@ class IdlePrerendererTest {
         assertThat(with(() -> 0.1).renderSome()).isEqualTo(1);
         verify(renderer).rendered(row(3, null));
     }
+
+    @Test
+    void itRunsOnItsOwnThreadOnlyWhenEnabled() {
+        IdlePrerenderer off = new IdlePrerenderer(repository, renderer,
+                new PrerenderProperties(false, Duration.ofSeconds(10), 3, 0.5), () -> 0.1);
+        off.start();
+        assertThat(off.isRunning()).isFalse();
+        IdlePrerenderer on = with(() -> 0.1);
+        on.start();
+        try {
+            assertThat(on.isRunning()).isTrue();
+        } finally {
+            on.stop();
+        }
+        assertThat(on.isRunning()).isFalse();
+    }
 }
