@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.lianban.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -58,6 +59,7 @@ abstract class DocumentFlowContract {
 
     @Autowired MockMvc mvc;
     @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
 
     private final Map<String, String> tokens = new HashMap<>();
 
@@ -171,6 +173,53 @@ abstract class DocumentFlowContract {
         perform("supervisor@140100", get("/api/v1/cases/" + n + "/documents")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].kind").value("ACCEPTANCE_NOTICE"));
         perform("applicant1", get("/api/v1/documents/999999999")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aDocumentIsIssuedAtTheEventAndRenderedFromWhatItSaidThenOnItsFirstDownload() throws Exception {
+        clock.set("2024-11-15T09:00");
+        String n = submitted("applicant1", "NR-LAND-01-X", "140105");
+        act("clerk@140105", n, "ACCEPT");
+        JsonNode doc = awaitDocuments("applicant1", n, 1).get(0);
+        long id = Long.parseLong(doc.get("url").asString().replaceAll(".*/", ""));
+        assertThat(storageKey(id)).as("issued without rendering").isNull();
+
+        // the case changes after the notice was issued; the notice does not
+        jdbc.sql("update case_file set applicant_name = ? where number = ?").params("改名后的公司", n).update();
+        byte[] first = download("applicant1", doc);
+        assertThat(pdfText(first)).contains("受理通知书", "山西示范建设有限公司").doesNotContain("改名后的公司");
+        String key = storageKey(id);
+        assertThat(key).as("rendered and stored on first use").isNotNull();
+
+        byte[] second = download("applicant1", doc);
+        assertThat(second).isEqualTo(first);
+        assertThat(storageKey(id)).isEqualTo(key);
+    }
+
+    @Test
+    void theDocumentsListenerIsRecordedOnlyForEventsThatProduceADocument() throws Exception {
+        clock.set("2024-11-18T09:00");
+        String n = submitted("applicant1", "NR-LAND-01-X", "140105"); // CaseSubmitted: no document
+        act("clerk@140105", n, "ACCEPT"); // CaseAccepted: the acceptance notice
+        act("reviewer@140105", n, "PASS"); // StepPassed: no document
+        // the registry stores its rows in the transitions' transactions: they are there once the actions returned
+        List<String> forDocuments = publications(n, true);
+        assertThat(forDocuments).containsExactly("CaseAccepted");
+        assertThat(publications(n, false)).as("the other modules' listeners did get them")
+                .contains("CaseSubmitted", "StepPassed");
+    }
+
+    private String storageKey(long id) {
+        return jdbc.sql("select storage_key from document where id = ?").param(id)
+                .query((rs, i) -> java.util.Optional.ofNullable(rs.getString(1))).single().orElse(null);
+    }
+
+    /** Simple names of the case's events in the publication registry, for the documents listener or the others. */
+    private List<String> publications(String caseNumber, boolean documents) {
+        return jdbc.sql("select event_type from event_publication where serialized_event like ? and "
+                        + (documents ? "" : "not ") + "listener_id like 'org.lianban.documents.%' order by publication_date")
+                .param("%\"" + caseNumber + "\"%").query(String.class).list().stream()
+                .map(t -> t.replaceAll(".*[.$]", "")).toList();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -58,18 +58,44 @@ class DocumentRepository {
                 .param(caseNumber).query(DocumentRepository::map).list();
     }
 
-    long insert(DocumentRow r) {
+    /**
+     * Stores an issued document: the row's file columns are normally still null (rendered on first use, see
+     * {@link DocumentRenderer}); {@code snapshot} is what the PDF will be rendered from.
+     */
+    long insert(DocumentRow r, String snapshot) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into document (case_number, kind, event_key, number, issued_at, authority_code, authority_name,
                     holder_name, matter_name, valid_until, storage_key, size_bytes, sha256, signature_algorithm,
-                    verification_code)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    verification_code, snapshot)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.caseNumber(), r.kind().name(), r.eventKey(), r.number(), utc(r.issuedAt()),
                         r.authorityCode(), r.authorityName(), r.holderName(), r.matterName(), r.validUntil(),
-                        r.storageKey(), r.sizeBytes(), r.sha256(), r.signatureAlgorithm(), r.verificationCode())
+                        r.storageKey(), r.storageKey() == null ? null : r.sizeBytes(), r.sha256(),
+                        r.signatureAlgorithm(), r.verificationCode(), snapshot)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** The snapshot a document is rendered from; empty for a document issued before snapshots existed. */
+    Optional<String> snapshot(long id) {
+        return jdbc.sql("select snapshot from document where id = ?").param(id).query(String.class).optional();
+    }
+
+    /**
+     * Records the rendered file unless one is recorded already; false when another render won (its file stays, the
+     * caller discards its own).
+     */
+    boolean storeFile(long id, String storageKey, long sizeBytes, String sha256, String signatureAlgorithm) {
+        return jdbc.sql("update document set storage_key = ?, size_bytes = ?, sha256 = ?, signature_algorithm = ? "
+                        + "where id = ? and storage_key is null")
+                .params(storageKey, sizeBytes, sha256, signatureAlgorithm, id).update() == 1;
+    }
+
+    /** Documents not rendered yet, oldest first (for rendering ahead of demand). */
+    List<Long> notRendered(int limit) {
+        return jdbc.sql("select id from document where storage_key is null order by id fetch first "
+                + Math.max(1, limit) + " rows only").query(Long.class).list();
     }
 
     /** Sets the revocation once; false if the certificate was already revoked (a concurrent revoke won). */

@@ -34,15 +34,17 @@ class DocumentService implements Documents {
     private static final int MAX_REASON = 500;
 
     private final DocumentRepository repository;
+    private final DocumentRenderer renderer;
     private final FileStore files;
     private final AuthorityKeys keys;
     private final SignatureVerifier verifier;
     private final Cases cases;
     private final Clock clock;
 
-    DocumentService(DocumentRepository repository, FileStore files, AuthorityKeys keys, SignatureVerifier verifier,
-            Cases cases, Clock clock) {
+    DocumentService(DocumentRepository repository, DocumentRenderer renderer, FileStore files, AuthorityKeys keys,
+            SignatureVerifier verifier, Cases cases, Clock clock) {
         this.repository = repository;
+        this.renderer = renderer;
         this.files = files;
         this.keys = keys;
         this.verifier = verifier;
@@ -67,7 +69,8 @@ class DocumentService implements Documents {
         } catch (ApiException e) {
             throw ApiException.notFound("No document " + id + "."); // never reveal that it exists
         }
-        return new DocumentFile(row.caseNumber(), row.kind().title() + "-" + row.caseNumber() + ".pdf", read(row));
+        return new DocumentFile(row.caseNumber(), row.kind().title() + "-" + row.caseNumber() + ".pdf",
+                read(renderer.rendered(row)));
     }
 
     @Override
@@ -102,8 +105,13 @@ class DocumentService implements Documents {
         return verification(repository.find(row.id()).orElseThrow());
     }
 
-    /** Signature by the issuing authority's key, the stored hash, revocation and validity. */
-    CertificateVerification verification(DocumentRow row) {
+    /**
+     * Signature by the issuing authority's key, the stored hash, revocation and validity. A certificate nobody has
+     * opened yet is rendered now: its code, number and validity were fixed at its issue, and what is checked is the
+     * signed file that is then kept.
+     */
+    CertificateVerification verification(DocumentRow issued) {
+        DocumentRow row = renderer.rendered(issued);
         byte[] pdf = read(row);
         boolean hashMatches = MessageDigest.isEqual(sha256(pdf).getBytes(), row.sha256().getBytes());
         boolean signed = keys.certificate(row.authorityCode(), SignatureAlgorithm.valueOf(row.signatureAlgorithm()))

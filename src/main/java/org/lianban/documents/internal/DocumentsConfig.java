@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Profile;
 
 /** Wiring of the plain-Java PDF, signing and key classes. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DocumentsProperties.class)
+@EnableConfigurationProperties({DocumentsProperties.class, PrerenderProperties.class})
 class DocumentsConfig {
 
     @Bean

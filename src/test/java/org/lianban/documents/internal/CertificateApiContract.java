@@ -9,10 +9,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.lianban.common.FileStore;
+import org.lianban.common.StoredFile;
 import org.lianban.documents.DocumentKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,6 +40,10 @@ abstract class CertificateApiContract {
     @Autowired DocumentRepository repository;
     @Autowired FileStore files;
     @Autowired JdbcClient jdbc;
+    @Autowired PdfComposer composer;
+    @Autowired PdfSigner signer;
+    @Autowired AuthorityKeys keys;
+    @Autowired DocumentRenderer renderer;
 
     static final Instant AT = Instant.parse("2026-03-04T02:30:00Z");
 
@@ -60,21 +72,16 @@ abstract class CertificateApiContract {
 
     @Test
     void anIssuedCertificateIsStoredSignedAndVerifiesPubliclyWithoutTheIdNumber() throws Exception {
-        DocumentRow row = certificate(uniqueCase());
-        assertThat(row.number()).matches("晋自然资证〔2026〕140100-\\d{6}号");
-        assertThat(row.verificationCode()).matches("[2-9A-Z]{16}");
-        try (InputStream in = files.open(row.storageKey())) {
-            byte[] pdf = in.readAllBytes();
-            assertThat(DocumentService.sha256(pdf)).isEqualTo(row.sha256());
-            PdfSignatureTest.verifyWithBouncyCastle(pdf);
-            assertThat(PdfDocumentsTest.text(pdf)).contains(row.number(), Samples.HOLDER.name(),
-                    "/verify/" + row.verificationCode());
-        }
-        mvc.perform(get("/api/v1/public/certificates/verify").param("code", row.verificationCode()))
+        DocumentRow issued = certificate(uniqueCase());
+        assertThat(issued.number()).matches("晋自然资证〔2026〕140100-\\d{6}号");
+        assertThat(issued.verificationCode()).matches("[2-9A-Z]{16}");
+        assertThat(issued.rendered()).as("issued at the event, rendered on first use").isFalse();
+        // verifying is the certificate's first use: it is rendered, signed and stored now
+        mvc.perform(get("/api/v1/public/certificates/verify").param("code", issued.verificationCode()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.revoked").value(false))
-                .andExpect(jsonPath("$.number").value(row.number()))
+                .andExpect(jsonPath("$.number").value(issued.number()))
                 .andExpect(jsonPath("$.holder").value(Samples.HOLDER.name()))
                 .andExpect(jsonPath("$.matterName").value("建设项目用地预审与选址意见书核发"))
                 .andExpect(jsonPath("$.issuedBy").value("太原市自然资源局"))
@@ -82,10 +89,91 @@ abstract class CertificateApiContract {
                 .andExpect(jsonPath("$.validUntil").value("2029-03-03"))
                 .andExpect(content().string(org.hamcrest.Matchers.not(
                         org.hamcrest.Matchers.containsString(Samples.HOLDER.idNumber()))));
+        DocumentRow row = repository.find(issued.id()).orElseThrow();
+        assertThat(row.rendered()).isTrue();
+        try (InputStream in = files.open(row.storageKey())) {
+            byte[] pdf = in.readAllBytes();
+            assertThat(DocumentService.sha256(pdf)).isEqualTo(row.sha256());
+            assertThat(row.sizeBytes()).isEqualTo(pdf.length);
+            PdfSignatureTest.verifyWithBouncyCastle(pdf);
+            assertThat(PdfDocumentsTest.text(pdf)).contains(row.number(), Samples.HOLDER.name(),
+                    "/verify/" + row.verificationCode());
+        }
         mvc.perform(page("/verify/" + row.verificationCode()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("该证照有效")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(row.number())));
+        assertThat(repository.find(issued.id()).orElseThrow().storageKey()).as("rendered once, kept")
+                .isEqualTo(row.storageKey());
+    }
+
+    @Test
+    void issuingStoresTheRowWithItsSnapshotAndNoFile() {
+        DocumentRow row = certificate(uniqueCase());
+        assertThat(row.storageKey()).isNull();
+        assertThat(row.sha256()).isNull();
+        DocumentRequest snapshot = DocumentSnapshots.read(repository.snapshot(row.id()).orElseThrow());
+        assertThat(snapshot.number()).isEqualTo(row.number());
+        assertThat(snapshot.issuedAt()).isEqualTo(AT);
+        assertThat(snapshot.certificate().verificationCode()).isEqualTo(row.verificationCode());
+        assertThat(snapshot.certificate().validUntil()).isEqualTo(row.validUntil());
+        assertThat(snapshot.holder()).isEqualTo(Samples.HOLDER);
+        // the idle pre-renderer finds it, and no longer once it is rendered
+        assertThat(repository.notRendered(100_000)).contains(row.id());
+        assertThat(renderer.rendered(row).rendered()).isTrue();
+        assertThat(repository.notRendered(100_000)).doesNotContain(row.id());
+    }
+
+    @Test
+    void twoFirstUsesAtOnceEndWithOneStoredFileServedToBoth() throws Exception {
+        DocumentRow row = certificate(uniqueCase());
+        // both renders have put their file before either records it: one wins, the other discards its own
+        CyclicBarrier bothStored = new CyclicBarrier(2);
+        Set<String> put = ConcurrentHashMap.newKeySet();
+        FileStore meeting = new FileStore() {
+            @Override
+            public StoredFile put(String keyPrefix, String filename, InputStream content, long maxBytes) {
+                StoredFile stored = files.put(keyPrefix, filename, content, maxBytes);
+                put.add(stored.key());
+                try {
+                    bothStored.await(2, TimeUnit.MINUTES); // a bound against a hang, not a timing assertion
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return stored;
+            }
+
+            @Override
+            public InputStream open(String key) {
+                return files.open(key);
+            }
+
+            @Override
+            public void delete(String key) {
+                files.delete(key);
+            }
+
+            @Override
+            public boolean exists(String key) {
+                return files.exists(key);
+            }
+        };
+        DocumentRenderer renderer = new DocumentRenderer(repository, composer, signer, keys, meeting);
+        DocumentRow first;
+        DocumentRow second;
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            Future<DocumentRow> a = pool.submit(() -> renderer.rendered(row));
+            Future<DocumentRow> b = pool.submit(() -> renderer.rendered(row));
+            first = a.get();
+            second = b.get();
+        }
+        DocumentRow stored = repository.find(row.id()).orElseThrow();
+        assertThat(put).hasSize(2);
+        assertThat(put.stream().filter(files::exists).toList()).containsExactly(stored.storageKey());
+        assertThat(first.storageKey()).isEqualTo(second.storageKey()).isEqualTo(stored.storageKey());
+        mvc.perform(get("/api/v1/public/certificates/verify").param("code", row.verificationCode()))
+                .andExpect(jsonPath("$.valid").value(true));
+        assertThat(repository.find(row.id()).orElseThrow().storageKey()).isEqualTo(stored.storageKey());
     }
 
     @Test

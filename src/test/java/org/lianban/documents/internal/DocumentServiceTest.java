@@ -42,8 +42,24 @@ class DocumentServiceTest {
     DocumentNumbers numbers;
     AuthorityKeys keys;
     DocumentIssuer issuer;
+    DocumentRenderer renderer;
     DocumentService service;
     Clock clock = Clock.fixed(NOW, ClockConfig.CHINA);
+    /** The repository's row 7 and its snapshot, as the mocked repository keeps them. */
+    DocumentRow current;
+    String snapshot;
+    /** {@link DocumentRepository#storeFile}: records the file unless one is recorded already. */
+    final org.mockito.stubbing.Answer<Boolean> storeFile = inv -> {
+        if (current.rendered()) {
+            return false;
+        }
+        DocumentRow r = current;
+        current = new DocumentRow(r.id(), r.caseNumber(), r.kind(), r.eventKey(), r.number(), r.issuedAt(),
+                r.authorityCode(), r.authorityName(), r.holderName(), r.matterName(), r.validUntil(),
+                inv.getArgument(1), inv.getArgument(2), inv.getArgument(3), inv.getArgument(4),
+                r.verificationCode(), r.revokedAt(), r.revokeReason(), r.revokedBy());
+        return true;
+    };
 
     @BeforeEach
     void setUp() {
@@ -51,30 +67,38 @@ class DocumentServiceTest {
         repository = mock(DocumentRepository.class);
         numbers = mock(DocumentNumbers.class);
         keys = new DemoAuthorityKeys(keysDir, SignatureAlgorithm.SM2, "pw".toCharArray(), clock);
-        issuer = new DocumentIssuer(repository, numbers, COMPOSER, new PdfSigner(), keys, files, "https://lianban.example/");
-        service = new DocumentService(repository, files, keys, new SignatureVerifier(), mock(org.lianban.cases.Cases.class), clock);
+        issuer = new DocumentIssuer(repository, numbers, keys, "https://lianban.example/");
+        renderer = new DocumentRenderer(repository, COMPOSER, new PdfSigner(), keys, files);
+        service = new DocumentService(repository, renderer, files, keys, new SignatureVerifier(),
+                mock(org.lianban.cases.Cases.class), clock);
         when(numbers.next(any(), anyInt(), anyString())).thenReturn("晋自然资证〔2026〕140100-000001号");
         when(numbers.verificationCode()).thenReturn("ABCDEFGHJKMNPQRS");
+        when(repository.find("C-1", DocumentKind.CERTIFICATE, "certificate")).thenReturn(Optional.empty());
+        when(repository.insert(any(), anyString())).thenAnswer(inv -> {
+            current = withId(inv.getArgument(0), 7);
+            snapshot = inv.getArgument(1);
+            return 7L;
+        });
+        when(repository.find(7L)).thenAnswer(inv -> Optional.ofNullable(current));
+        when(repository.snapshot(7L)).thenAnswer(inv -> Optional.ofNullable(snapshot));
+        when(repository.storeFile(eq(7L), anyString(), anyLong(), anyString(), anyString())).thenAnswer(storeFile);
+        when(repository.findByVerificationCode("ABCDEFGHJKMNPQRS")).thenAnswer(inv -> Optional.ofNullable(current));
     }
 
     static int anyInt() {
         return org.mockito.ArgumentMatchers.anyInt();
     }
 
-    /** Issues a certificate through the issuer and returns the row the repository was given, as stored. */
-    DocumentRow issueCertificate() {
-        when(repository.find("C-1", DocumentKind.CERTIFICATE, "certificate")).thenReturn(Optional.empty());
-        when(repository.insert(any())).thenReturn(7L);
-        DocumentRow[] inserted = new DocumentRow[1];
-        when(repository.insert(any())).thenAnswer(inv -> {
-            inserted[0] = inv.getArgument(0);
-            return 7L;
-        });
-        when(repository.find(7L)).thenAnswer(inv -> Optional.of(withId(inserted[0], 7)));
+    /** Issues a certificate (no PDF yet) as the listener does. */
+    DocumentRow issueOnly() {
         DocumentRequest.Builder draft = DocumentRequest.builder(DocumentKind.CERTIFICATE).holder(Samples.HOLDER)
                 .matterName("建设项目用地预审与选址意见书核发").fields(Samples.fields());
-        DocumentRow row = issuer.issue(draft, DocumentKind.CERTIFICATE, "C-1", "certificate", Samples.CITY, NOW, 3);
-        when(repository.findByVerificationCode("ABCDEFGHJKMNPQRS")).thenReturn(Optional.of(row));
+        return issuer.issue(draft, DocumentKind.CERTIFICATE, "C-1", "certificate", Samples.CITY, NOW, 3);
+    }
+
+    /** Issues a certificate through the issuer, renders it and returns the row as stored. */
+    DocumentRow issueCertificate() {
+        DocumentRow row = renderer.rendered(issueOnly());
         when(repository.findCertificate(row.number())).thenReturn(Optional.of(row));
         return row;
     }
@@ -83,6 +107,78 @@ class DocumentServiceTest {
         return new DocumentRow(id, r.caseNumber(), r.kind(), r.eventKey(), r.number(), r.issuedAt(), r.authorityCode(),
                 r.authorityName(), r.holderName(), r.matterName(), r.validUntil(), r.storageKey(), r.sizeBytes(),
                 r.sha256(), r.signatureAlgorithm(), r.verificationCode(), r.revokedAt(), r.revokeReason(), r.revokedBy());
+    }
+
+    @Test
+    void issuingStoresTheSnapshotOnlyAndTheFirstDownloadRendersItSignedAtTheIssueTime() throws Exception {
+        DocumentRow issued = issueOnly();
+        assertThat(issued.rendered()).isFalse();
+        assertThat(issued.number()).isEqualTo("晋自然资证〔2026〕140100-000001号");
+        assertThat(issued.verificationCode()).isEqualTo("ABCDEFGHJKMNPQRS");
+        assertThat(issued.validUntil()).isEqualTo(LocalDate.of(2029, 3, 3));
+        assertThat(files.bytes).isEmpty();
+        assertThat(DocumentSnapshots.read(snapshot).certificate().verifyUrl())
+                .isEqualTo("https://lianban.example/verify/ABCDEFGHJKMNPQRS");
+
+        byte[] first = service.download(7, CITY_APPROVER).content();
+        assertThat(current.rendered()).isTrue();
+        assertThat(files.bytes).containsOnlyKeys(current.storageKey());
+        assertThat(DocumentService.sha256(first)).isEqualTo(current.sha256());
+        assertThat(current.sizeBytes()).isEqualTo(first.length);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(first)) {
+            assertThat(pdf.getLastSignatureDictionary().getSignDate().toInstant()).isEqualTo(NOW);
+        }
+        assertThat(PdfDocumentsTest.text(first)).contains(issued.number(), Samples.HOLDER.name());
+
+        byte[] second = service.download(7, CITY_APPROVER).content();
+        assertThat(second).isEqualTo(first);
+        assertThat(files.bytes).hasSize(1);
+        verify(repository, org.mockito.Mockito.times(1)).storeFile(eq(7L), anyString(), anyLong(), anyString(),
+                anyString());
+    }
+
+    @Test
+    void aRenderThatLosesTheRaceDiscardsItsOwnFileAndServesTheWinners() {
+        DocumentRow issued = issueOnly();
+        DocumentRow winner = renderer.rendered(issued);
+        byte[] winners = files.bytes.get(winner.storageKey()).clone();
+        // a second render of the same row (started before the winner recorded its file) finishes afterwards
+        DocumentRow served = renderer.rendered(issued);
+        assertThat(served.storageKey()).isEqualTo(winner.storageKey());
+        assertThat(files.bytes).containsOnlyKeys(winner.storageKey());
+        assertThat(files.bytes.get(served.storageKey())).isEqualTo(winners);
+    }
+
+    @Test
+    void aFailedRenderLeavesNothingBehindAndTheNextUseRendersAgain() {
+        DocumentRow issued = issueOnly();
+        org.mockito.Mockito.doThrow(new org.springframework.dao.QueryTimeoutException("database gone"))
+                .doAnswer(storeFile)
+                .when(repository).storeFile(eq(7L), anyString(), anyLong(), anyString(), anyString());
+        assertThatThrownBy(() -> renderer.rendered(issued))
+                .isInstanceOf(org.springframework.dao.QueryTimeoutException.class);
+        assertThat(files.bytes).isEmpty();
+        assertThat(current.rendered()).isFalse();
+
+        AuthorityKeys broken = mock(AuthorityKeys.class);
+        when(broken.keyFor(anyString(), anyString())).thenThrow(new IllegalStateException("no key"));
+        assertThatThrownBy(() -> new DocumentRenderer(repository, COMPOSER, new PdfSigner(), broken, files)
+                .rendered(issued)).isInstanceOf(IllegalStateException.class);
+        assertThat(files.bytes).isEmpty();
+        assertThat(current.rendered()).isFalse();
+
+        DocumentRow again = renderer.rendered(issued);
+        assertThat(again.rendered()).isTrue();
+        assertThat(files.bytes).containsOnlyKeys(again.storageKey());
+    }
+
+    @Test
+    void aCertificateNobodyOpenedYetVerifiesByItsCode() {
+        issueOnly();
+        CertificateVerification v = service.verify("ABCDEFGHJKMNPQRS");
+        assertThat(v.valid()).isTrue();
+        assertThat(v.authentic()).isTrue();
+        assertThat(current.rendered()).isTrue();
     }
 
     @Test
@@ -186,7 +282,7 @@ class DocumentServiceTest {
     @Test
     void aCertificatePastItsValidityIsNotValid() {
         issueCertificate();
-        DocumentService later = new DocumentService(repository, files, keys, new SignatureVerifier(),
+        DocumentService later = new DocumentService(repository, renderer, files, keys, new SignatureVerifier(),
                 mock(org.lianban.cases.Cases.class), Clock.fixed(Instant.parse("2029-03-04T02:00:00Z"), ClockConfig.CHINA));
         CertificateVerification v = later.verify("ABCDEFGHJKMNPQRS");
         assertThat(v.expired()).isTrue();
@@ -199,7 +295,7 @@ class DocumentServiceTest {
         issueCertificate(); // SM2
         AuthorityKeys rsa = new DemoAuthorityKeys(keysDir, SignatureAlgorithm.RSA, "pw".toCharArray(), clock);
         assertThat(rsa.keyFor("140100", "太原市自然资源局").algorithm()).isEqualTo(SignatureAlgorithm.RSA);
-        DocumentService afterSwitch = new DocumentService(repository, files, rsa, new SignatureVerifier(),
+        DocumentService afterSwitch = new DocumentService(repository, renderer, files, rsa, new SignatureVerifier(),
                 mock(org.lianban.cases.Cases.class), clock);
         assertThat(afterSwitch.verify("ABCDEFGHJKMNPQRS").authentic()).isTrue();
         // an authority without any key of that algorithm cannot vouch for anything
@@ -219,6 +315,6 @@ class DocumentServiceTest {
 
     @Test
     void storageKeysAreSafePathSegments() {
-        assertThat(DocumentIssuer.keyPrefix("LB-2026/140105 0001")).isEqualTo("documents/lb-2026-140105-0001");
+        assertThat(DocumentRenderer.keyPrefix("LB-2026/140105 0001")).isEqualTo("documents/lb-2026-140105-0001");
     }
 }

@@ -21,7 +21,9 @@ import org.lianban.common.ClockConfig;
 import org.lianban.documents.DocumentKind;
 
 /**
- * Throughput of render + sign (the CPU part of issuing a document) and PDF sizes. Skipped unless {@code -Dbench=true}:
+ * What a case event costs the documents listener now (issue: build the request and write its JSON snapshot; the
+ * database part is one row) against a document's first use (render + sign from the snapshot, the CPU part), and PDF
+ * sizes. Skipped unless {@code -Dbench=true}:
  * {@code ./mvnw -B -o test -Dtest=DocumentsBenchmarkTest -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}.
  * Results go into docs/benchmarks.md by hand.
  */
@@ -42,6 +44,7 @@ class DocumentsBenchmarkTest {
         for (int i = 0; i < 150; i++) { // warm-up of both paths: JIT, font pool
             sign(composer, signer, keyOf.get(SignatureAlgorithm.values()[i % 2]), DocumentKind.CERTIFICATE, i);
         }
+        snapshots();
         int threads = Runtime.getRuntime().availableProcessors();
         for (SignatureAlgorithm alg : SignatureAlgorithm.values()) {
             for (int t : new int[] {1, threads}) {
@@ -57,6 +60,30 @@ class DocumentsBenchmarkTest {
             assertThat(size).isLessThan(300 * 1024);
         }
         System.out.println("BENCH sizes (signed, SM2): " + sizes);
+    }
+
+    /** The CPU part of issuing at the event: the snapshot JSON of the request (and reading it back at first use). */
+    private static void snapshots() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        DocumentRequest r = Samples.of(DocumentKind.CERTIFICATE);
+        for (int i = 0; i < 20_000; i++) { // warm-up
+            DocumentSnapshots.read(DocumentSnapshots.write(r));
+        }
+        int n = 100_000;
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        int bytes = 0;
+        for (int i = 0; i < n; i++) {
+            bytes += DocumentSnapshots.write(Samples.of(DocumentKind.CERTIFICATE, "CASE-" + i)).length();
+        }
+        long write = mx.getCurrentThreadCpuTime() - cpu0;
+        String json = DocumentSnapshots.write(r);
+        cpu0 = mx.getCurrentThreadCpuTime();
+        for (int i = 0; i < n; i++) {
+            DocumentSnapshots.read(json);
+        }
+        long read = mx.getCurrentThreadCpuTime() - cpu0;
+        System.out.printf("BENCH snapshot (certificate request, %d chars of JSON): write %.1f µs CPU, read %.1f µs CPU%n",
+                bytes / n, write / 1e3 / n, read / 1e3 / n);
     }
 
     private void run(PdfComposer composer, PdfSigner signer, SigningKey key, SignatureAlgorithm alg, int threads,
