@@ -81,6 +81,32 @@ abstract class BatchedEventPublicationsContract {
         assertThat(rows()).isEqualTo(1);
     }
 
+    @Test
+    void theNightlyPurgeDeletesOnlyPublicationsCompletedLongAgo() {
+        Instant longAgo = Instant.parse("2000-01-03T00:00:00Z");
+        Instant recent = Instant.now().plus(1, ChronoUnit.DAYS);
+        UUID old = insert("old", longAgo, longAgo);
+        UUID fresh = insert("fresh", recent, recent);
+        UUID open = insert("open", longAgo, null);
+
+        purge.run();
+
+        assertThat(jdbc.queryForList("select id from event_publication where listener_id like ?", UUID.class,
+                TEST_LISTENER + "%")).containsExactlyInAnyOrder(fresh, open).doesNotContain(old);
+    }
+
+    @Autowired CompletedPublicationsPurge purge;
+
+    private UUID insert(String name, Instant published, Instant completed) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, "
+                + "completion_date, status, completion_attempts) values (?, ?, ?, ?, ?, ?, ?, 1)", id,
+                target(name).getValue(), CaseEvent.CaseIssued.class.getName(), "{}", java.sql.Timestamp.from(published),
+                completed == null ? null : java.sql.Timestamp.from(completed), completed == null ? "PUBLISHED"
+                        : "COMPLETED");
+        return id;
+    }
+
     private long rows() {
         return jdbc.queryForObject("select count(*) from event_publication where listener_id like ?", Long.class,
                 TEST_LISTENER + "%");
