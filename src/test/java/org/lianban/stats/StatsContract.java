@@ -72,6 +72,8 @@ abstract class StatsContract {
     @Autowired CaseService cases;
     @Autowired Users users;
     @Autowired HistorySimulator simulator;
+    @Autowired Statistics statistics;
+    @Autowired org.lianban.cases.Cases caseReads;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
 
@@ -300,6 +302,67 @@ abstract class StatsContract {
         }
     }
 
+    /**
+     * Yellow and red come from the onsets stored with the facts (Cases.deadlineOnset), not from the case module per
+     * request: at every moment of a sweep, and a millisecond either side of every stored onset, they equal the case
+     * module's live rule (Cases.deadlineWarnings) for running, resumed and paused (green, yellow, red) cases.
+     * 方山县, June 2020 (Dragon Boat Festival 06-25..06-27 off, Sunday 06-28 worked): no other test files cases there.
+     */
+    @Test
+    void yellowAndRedAreTheCaseModulesOwnAtEveryMoment() {
+        String county = "141128", clerk = "clerk@" + county, reviewer = "reviewer@" + county;
+        List<String> numbers = new ArrayList<>();
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-01T09:00", act("2020-06-01T10:00", clerk, "ACCEPT"),
+                suspend("2020-06-02T10:00", reviewer)));                                  // paused green
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-01T09:00", act("2020-06-01T10:30", clerk, "ACCEPT"),
+                suspend("2020-06-11T15:00", reviewer)));                                  // paused yellow (8.19)
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-01T09:00", act("2020-06-01T11:00", clerk, "ACCEPT"),
+                suspend("2020-06-17T10:00", reviewer)));                                  // paused after due: red
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-22T09:00", act("2020-06-22T10:00", clerk, "ACCEPT")));
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-22T09:00", act("2020-06-22T10:30", clerk, "ACCEPT"),
+                suspend("2020-06-23T10:00", reviewer), act("2020-06-24T15:00", reviewer, "RESUME")));
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-22T09:00"));                 // not accepted: never
+        numbers.forEach(facts::refresh);
+
+        List<Instant> moments = new ArrayList<>();
+        for (Instant at = t("2020-06-22T12:00"); at.isBefore(t("2020-07-14T00:00")); at = at.plusSeconds(5 * 3600)) {
+            moments.add(at);
+        }
+        jdbc.sql("select yellow_from, red_after from stats_case where region_code = ?").param(county).query(rs -> {
+            for (int column = 1; column <= 2; column++) {
+                var onset = rs.getObject(column, java.time.OffsetDateTime.class);
+                if (onset != null && onset.toInstant().isAfter(t("2020-06-22T12:00"))) {
+                    for (long ms = -1; ms <= 1; ms++) {
+                        moments.add(onset.toInstant().plusMillis(ms));
+                    }
+                }
+            }
+        });
+        var supervisor = users.find("supervisor@" + county).orElseThrow();
+        StatsQuery june = new StatsQuery(LocalDate.parse("2020-06-01"), LocalDate.parse("2020-06-30"), county, null,
+                null);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (Instant at : moments) {
+            clock.set(at);
+            List<org.lianban.cases.DeadlineWarning> live = caseReads.deadlineWarnings(county, at).stream()
+                    .filter(w -> numbers.contains(w.number())).toList();
+            List<String> liveRed = live.stream().filter(w -> w.warning() == org.lianban.cases.Warning.RED)
+                    .sorted(java.util.Comparator.comparing(org.lianban.cases.DeadlineWarning::dueDate)
+                            .thenComparing(org.lianban.cases.DeadlineWarning::number))
+                    .map(org.lianban.cases.DeadlineWarning::number).toList();
+            long liveYellow = live.size() - liveRed.size();
+            StatsSummary s = statistics.summary(june, supervisor);
+            assertThat(List.of(s.yellow(), s.red())).as("yellow, red at %s", at)
+                    .isEqualTo(List.of(liveYellow, (long) liveRed.size()));
+            assertThat(s.overdueCases()).extracting(StatsSummary.OverdueCase::number).as("red at %s", at)
+                    .isEqualTo(liveRed);
+            assertThat(s.byRegion().getFirst().red()).isEqualTo(liveRed.size());
+            seen.add(liveYellow + " yellow, " + liveRed.size() + " red");
+        }
+        // the sweep saw the running cases turn yellow, then red (and the paused ones keep their colours)
+        assertThat(seen).contains("1 yellow, 1 red", "2 yellow, 1 red", "1 yellow, 3 red");
+    }
+
     @Test
     void simulatedCasesShowInTheSummaryWithTheirTimelinesAverage() throws Exception {
         // a quiet period of its own: March 2021, 6 cases
@@ -405,6 +468,10 @@ abstract class StatsContract {
         all.addAll(List.of(acts));
         var version = catalog.current(matter).orElseThrow();
         return driver.play(new Plan(matter, version.id(), region, "applicant1", t(submitted), all), version);
+    }
+
+    private static Plan.Act suspend(String at, String user) {
+        return new Plan.Act(t(at), Plan.Kind.ACTION, user, "SUSPEND", null, List.of(), "EXPERT_REVIEW", null);
     }
 
     private static Plan.Act act(String at, String user, String action) {

@@ -52,11 +52,16 @@ public class MonthTallies {
         return LocalDate.now(clock).withDayOfMonth(1).minusMonths(1);
     }
 
-    /** Forgets the stored tallies of the month containing {@code day}: a case received that month changed. */
+    /**
+     * Forgets the stored tallies of the month containing {@code day}: a case received that month changed. One statement
+     * when the month is not stored (the usual case: most events concern recent cases, and recent months are never
+     * stored); the tallies are written together with their month's "built" row, so without it there are none.
+     */
     public void invalidate(LocalDate day) {
         LocalDate month = day.withDayOfMonth(1);
-        jdbc.sql("delete from stats_month where month_start = ?").param(month).update();
-        jdbc.sql("delete from stats_month_built where month_start = ?").param(month).update();
+        if (jdbc.sql("delete from stats_month_built where month_start = ?").param(month).update() > 0) {
+            jdbc.sql("delete from stats_month where month_start = ?").param(month).update();
+        }
     }
 
     /** Forgets the stored tallies of every month from {@code from} to {@code to}: cases were written directly. */
