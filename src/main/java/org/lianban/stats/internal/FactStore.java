@@ -178,6 +178,25 @@ public class FactStore {
         });
     }
 
+    /**
+     * Counts the facts of a {@link #scan} filter into {@code tally}: the same figures as scanning them, reading only the
+     * columns a tally needs (summaries count tens of thousands of recent facts per request).
+     */
+    public void count(LocalDate from, LocalDate to, Collection<String> regionCodes, String matter, String category,
+            Tally tally) {
+        List<Object> params = new ArrayList<>();
+        String where = where(from, to, regionCodes, matter, category, false, params);
+        jdbc.sql("select region_code, matter_code, received_on, status, finished, working_cd, on_time, step_cd "
+                + "from stats_case where " + where).params(params).query(rs -> {
+                    int cd = rs.getInt(6);
+                    Integer workingCd = rs.wasNull() ? null : cd;
+                    boolean onTime = rs.getBoolean(7);
+                    tally.add(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class).toString(),
+                            CaseStatus.valueOf(rs.getString(4)), rs.getBoolean(5), workingCd,
+                            rs.wasNull() ? null : onTime, rs.getString(8));
+                });
+    }
+
     /** The conditions of {@link #scan}, their parameters added to {@code params}. */
     private static String where(LocalDate from, LocalDate to, Collection<String> regionCodes, String matter,
             String category, boolean openOnly, List<Object> params) {

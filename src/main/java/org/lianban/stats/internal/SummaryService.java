@@ -157,7 +157,7 @@ class SummaryService implements Statistics {
         Tally tally = new Tally();
         if (matter != null || category != null) {
             // stored tallies are per area only: a matter or category filter counts the (indexed) facts
-            facts.scan(from, toExclusive, regionCodes, matter, category, false, tally::add);
+            facts.count(from, toExclusive, regionCodes, matter, category, tally);
             return tally;
         }
         LocalDate horizon = months.horizon();
@@ -172,14 +172,14 @@ class SummaryService implements Statistics {
             Tally t = stored.get(month);
             if (t != null) {
                 if (factsFrom.isBefore(month)) {
-                    facts.scan(factsFrom, month, regionCodes, null, null, false, tally::add);
+                    facts.count(factsFrom, month, regionCodes, null, null, tally);
                 }
                 tally.merge(t);
                 factsFrom = month.plusMonths(1);
             }
         }
         if (factsFrom.isBefore(toExclusive)) {
-            facts.scan(factsFrom, toExclusive, regionCodes, null, null, false, tally::add);
+            facts.count(factsFrom, toExclusive, regionCodes, null, null, tally);
         }
         return tally;
     }

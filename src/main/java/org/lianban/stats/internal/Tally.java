@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.lianban.cases.CaseStatus;
+
 /**
  * Additive counts over a set of cases: the one place figures are counted, whether from case facts directly or from
  * stored monthly tallies ({@link MonthTallies}), so both paths give identical results. Plain data, serialisable as
@@ -30,37 +32,69 @@ public final class Tally {
     public Map<String, long[]> d = new HashMap<>();
 
     public void add(CaseFact f) {
+        if (add(f.regionCode(), f.matterCode(), f.receivedOn().toString(), f.status(), f.finished(), f.workingCd(),
+                f.onTime())) {
+            f.stepCd().forEach(this::addStep);
+        }
+    }
+
+    /**
+     * {@link #add(CaseFact)} from a fact's stored columns, without building the fact (summaries count tens of
+     * thousands of rows): {@code stepCd} as stored, "code|party|LEVEL=cd;..." (keys unique, see
+     * {@link CaseFact#encodeSteps}).
+     */
+    public void add(String regionCode, String matterCode, String day, CaseStatus status, boolean finished,
+            Integer workingCd, Boolean onTime, String stepCd) {
+        if (add(regionCode, matterCode, day, status, finished, workingCd, onTime) && stepCd != null) {
+            for (int start = 0, end; start < stepCd.length(); start = end + 1) {
+                end = stepCd.indexOf(';', start);
+                if (end < 0) {
+                    end = stepCd.length();
+                }
+                int eq = stepCd.lastIndexOf('=', end - 1);
+                addStep(stepCd.substring(start, eq), Integer.parseInt(stepCd, eq + 1, end, 10));
+            }
+        }
+    }
+
+    /** Counts one case; true when it is completed (its steps count too). */
+    private boolean add(String regionCode, String matterCode, String day, CaseStatus status, boolean finished,
+            Integer workingCd, Boolean onTime) {
         long[] row = new long[WIDTH];
         row[CASES] = 1;
-        if (f.completed()) {
+        boolean completed = finished
+                && (status == CaseStatus.ISSUED || status == CaseStatus.APPROVED || status == CaseStatus.DENIED);
+        if (completed) {
             row[COMPLETED] = 1;
-            if (f.status() == org.lianban.cases.CaseStatus.DENIED) {
+            if (status == CaseStatus.DENIED) {
                 row[DENIED] = 1;
             }
-            if (Boolean.TRUE.equals(f.onTime())) {
+            if (Boolean.TRUE.equals(onTime)) {
                 row[ON_TIME] = 1;
-            } else if (Boolean.FALSE.equals(f.onTime())) {
+            } else if (Boolean.FALSE.equals(onTime)) {
                 row[LATE] = 1;
             }
-            int cd = f.workingCd() == null ? 0 : f.workingCd();
+            int cd = workingCd == null ? 0 : workingCd;
             row[WORKING_CD] = cd;
             h.merge(cd, 1L, Long::sum);
-            f.stepCd().forEach((k, v) -> {
-                long[] st = s.computeIfAbsent(k, x -> new long[2]);
-                st[0]++;
-                st[1] += v;
-            });
-        } else if (!f.finished()) {
+        } else if (!finished) {
             row[IN_PROGRESS] = 1;
-        } else if (f.status() == org.lianban.cases.CaseStatus.REFUSED) {
+        } else if (status == CaseStatus.REFUSED) {
             row[REFUSED] = 1;
         } else {
             row[WITHDRAWN] = 1;
         }
         plus(t, row);
-        plus(m.computeIfAbsent(f.matterCode(), x -> new long[WIDTH]), row);
-        plus(r.computeIfAbsent(f.regionCode(), x -> new long[WIDTH]), row);
-        plus(d.computeIfAbsent(f.receivedOn().toString(), x -> new long[WIDTH]), row);
+        plus(m.computeIfAbsent(matterCode, x -> new long[WIDTH]), row);
+        plus(r.computeIfAbsent(regionCode, x -> new long[WIDTH]), row);
+        plus(d.computeIfAbsent(day, x -> new long[WIDTH]), row);
+        return completed;
+    }
+
+    private void addStep(String key, int cd) {
+        long[] st = s.computeIfAbsent(key, x -> new long[2]);
+        st[0]++;
+        st[1] += cd;
     }
 
     public void merge(Tally o) {

@@ -85,4 +85,28 @@ class TallyTest {
         assertThat(CaseFact.decodeSteps(CaseFact.encodeSteps(steps))).isEqualTo(steps);
         assertThat(CaseFact.decodeSteps("")).isEmpty();
     }
+
+    @Test
+    void countingStoredColumnsGivesTheFactsFigures() {
+        Tally fromFacts = new Tally(), fromColumns = new Tally();
+        CaseStatus[] statuses = CaseStatus.values();
+        for (int i = 0; i < 300; i++) {
+            Map<String, Integer> steps = new LinkedHashMap<>();
+            for (int k = 0; k < i % 4; k++) {
+                steps.put(new String[] {"accept||COUNTY", "joint-review|city|CITY", "decide||PROVINCE"}[k], 7 * i + k);
+            }
+            CaseStatus status = statuses[i % statuses.length];
+            boolean finished = i % 5 != 0;
+            CaseFact f = fact(i % 3 == 0 ? "140105" : "141127", status, finished, i % 6 == 0 ? null : 13 * i,
+                    i % 4 == 0 ? null : i % 4 == 1, steps);
+            fromFacts.add(f);
+            fromColumns.add(f.regionCode(), f.matterCode(), f.receivedOn().toString(), f.status(), f.finished(),
+                    f.workingCd(), f.onTime(), CaseFact.encodeSteps(f.stepCd()));
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.readTree(json.writeValueAsString(fromColumns)))
+                .isEqualTo(json.readTree(json.writeValueAsString(fromFacts)));
+        assertThat(fromFacts.s).isNotEmpty();
+        assertThat(fromFacts.t[Tally.COMPLETED]).isPositive();
+    }
 }
