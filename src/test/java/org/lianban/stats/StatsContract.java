@@ -74,6 +74,7 @@ abstract class StatsContract {
     @Autowired HistorySimulator simulator;
     @Autowired Statistics statistics;
     @Autowired org.lianban.cases.Cases caseReads;
+    @Autowired org.lianban.calendar.CalendarAdmin calendarAdmin;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
 
@@ -338,12 +339,75 @@ abstract class StatsContract {
                 }
             }
         });
+        java.util.Set<String> seen = sameColoursAsTheCaseModule(county, numbers, moments);
+        // the sweep saw the running cases turn yellow, then red (and the paused ones keep their colours)
+        assertThat(seen).contains("1 yellow, 1 red", "2 yellow, 1 red", "1 yellow, 3 red");
+    }
+
+    /**
+     * A replaced calendar year moves the moment a running case turns yellow (80 % of its working days): the stored
+     * onsets follow at the next summary. An extra holiday on Monday 2020-06-29 delays the yellow of a case accepted on
+     * 2020-06-22 by a working day; its due time (stored when it was accepted) stays.
+     */
+    @Test
+    void aChangedCalendarMovesTheStoredYellow() {
+        String county = "141130"; // 交口县, June 2020: no other test files cases there
+        List<String> numbers = List.of(play("NR-LAND-01-X", county, "2020-06-22T09:00",
+                act("2020-06-22T10:00", "clerk@" + county, "ACCEPT")));
+        numbers.forEach(facts::refresh);
+        var supervisor = users.find("supervisor@" + county).orElseThrow();
+        clock.set(t("2020-07-03T12:00"));
+        StatsQuery june = new StatsQuery(LocalDate.parse("2020-06-01"), LocalDate.parse("2020-06-30"), county, null,
+                null);
+        assertThat(statistics.summary(june, supervisor).yellow()).isEqualTo(1);
+        List<org.lianban.calendar.CalendarAdmin.Day> days = calendarAdmin.days(2020);
+        String source = calendarAdmin.years().stream().filter(y -> y.year() == 2020).findFirst().orElseThrow().source();
+        List<org.lianban.calendar.CalendarAdmin.DayEntry> rows = new ArrayList<>(days.stream()
+                .map(d -> new org.lianban.calendar.CalendarAdmin.DayEntry(d.date().toString(),
+                        d.kind().name().toLowerCase(java.util.Locale.ROOT), d.name()))
+                .toList());
+        try {
+            List<org.lianban.calendar.CalendarAdmin.DayEntry> changed = new ArrayList<>(rows);
+            changed.add(new org.lianban.calendar.CalendarAdmin.DayEntry("2020-06-29", "holiday", "测试假日"));
+            calendarAdmin.replaceYear(2020, changed, source, "test");
+            List<Instant> moments = new ArrayList<>();
+            for (Instant at = t("2020-07-02T00:00"); at.isBefore(t("2020-07-09T00:00"));
+                    at = at.plusSeconds(2 * 3600)) {
+                moments.add(at);
+            }
+            java.util.Set<String> seen = sameColoursAsTheCaseModule(county, numbers, moments);
+            assertThat(seen).contains("0 yellow, 0 red", "1 yellow, 0 red", "0 yellow, 1 red");
+            clock.set(t("2020-07-03T12:00"));
+            assertThat(statistics.summary(june, supervisor).yellow()).isZero(); // one working day later now
+        } finally {
+            calendarAdmin.replaceYear(2020, rows, source, "test");
+        }
+    }
+
+    /** At each moment, the summary's yellow, red and red list equal the case module's live rule for these cases. */
+    private java.util.Set<String> sameColoursAsTheCaseModule(String county, List<String> numbers,
+            List<Instant> moments) {
+        List<Instant> all = new ArrayList<>(moments);
         var supervisor = users.find("supervisor@" + county).orElseThrow();
         StatsQuery june = new StatsQuery(LocalDate.parse("2020-06-01"), LocalDate.parse("2020-06-30"), county, null,
                 null);
+        clock.set(moments.getFirst());
+        statistics.summary(june, supervisor); // works out onsets not known (yet, or since the calendar changed)
+        jdbc.sql("select yellow_from, red_after from stats_case where region_code = ? and onset_known")
+                .param(county).query(rs -> {
+                    for (int column = 1; column <= 2; column++) {
+                        var onset = rs.getObject(column, java.time.OffsetDateTime.class);
+                        if (onset != null && onset.toInstant().isAfter(moments.getFirst())) {
+                            for (long ms = -1; ms <= 1; ms++) {
+                                all.add(onset.toInstant().plusMillis(ms));
+                            }
+                        }
+                    }
+                });
         java.util.Set<String> seen = new java.util.TreeSet<>();
-        for (Instant at : moments) {
+        for (Instant at : all) {
             clock.set(at);
+            StatsSummary s = statistics.summary(june, supervisor);
             List<org.lianban.cases.DeadlineWarning> live = caseReads.deadlineWarnings(county, at).stream()
                     .filter(w -> numbers.contains(w.number())).toList();
             List<String> liveRed = live.stream().filter(w -> w.warning() == org.lianban.cases.Warning.RED)
@@ -351,7 +415,6 @@ abstract class StatsContract {
                             .thenComparing(org.lianban.cases.DeadlineWarning::number))
                     .map(org.lianban.cases.DeadlineWarning::number).toList();
             long liveYellow = live.size() - liveRed.size();
-            StatsSummary s = statistics.summary(june, supervisor);
             assertThat(List.of(s.yellow(), s.red())).as("yellow, red at %s", at)
                     .isEqualTo(List.of(liveYellow, (long) liveRed.size()));
             assertThat(s.overdueCases()).extracting(StatsSummary.OverdueCase::number).as("red at %s", at)
@@ -359,8 +422,7 @@ abstract class StatsContract {
             assertThat(s.byRegion().getFirst().red()).isEqualTo(liveRed.size());
             seen.add(liveYellow + " yellow, " + liveRed.size() + " red");
         }
-        // the sweep saw the running cases turn yellow, then red (and the paused ones keep their colours)
-        assertThat(seen).contains("1 yellow, 1 red", "2 yellow, 1 red", "1 yellow, 3 red");
+        return seen;
     }
 
     @Test

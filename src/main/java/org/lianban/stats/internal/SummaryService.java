@@ -59,12 +59,14 @@ class SummaryService implements Statistics {
     private final Catalog catalog;
     private final Cases cases;
     private final FactUpdater updater;
+    private final OnsetCalendar onsetCalendar;
     private final Clock clock;
 
     SummaryService(FactStore facts, MonthTallies months, Regions regions, Catalog catalog, Cases cases,
-            FactUpdater updater, Clock clock) {
+            FactUpdater updater, OnsetCalendar onsetCalendar, Clock clock) {
         this.facts = facts;
         this.updater = updater;
+        this.onsetCalendar = onsetCalendar;
         this.months = months;
         this.regions = regions;
         this.catalog = catalog;
@@ -127,6 +129,7 @@ class SummaryService implements Statistics {
         // the open cases of the period, coloured by the case module's own rule: each fact carries when its case turns
         // yellow and red (Cases.deadlineOnset), so one query counts them; the listed red cases are read live
         LocalDate toExclusive = to.plusDays(1);
+        onsetCalendar.check();
         List<FactStore.WarningCount> counts = facts.warnings(from, toExclusive, regionCodes, matter, category, now);
         if (counts.stream().anyMatch(c -> c.unknown() > 0)) {
             facts.unknownOnsets(from, toExclusive, regionCodes, matter, category).forEach(updater::refresh);
