@@ -361,7 +361,7 @@ abstract class StatsContract {
                 null);
         assertThat(statistics.summary(june, supervisor).yellow()).isEqualTo(1);
         List<org.lianban.calendar.CalendarAdmin.Day> days = calendarAdmin.days(2020);
-        String source = calendarAdmin.years().stream().filter(y -> y.year() == 2020).findFirst().orElseThrow().source();
+        var year = calendarAdmin.years().stream().filter(y -> y.year() == 2020).findFirst().orElseThrow();
         List<org.lianban.calendar.CalendarAdmin.DayEntry> rows = new ArrayList<>(days.stream()
                 .map(d -> new org.lianban.calendar.CalendarAdmin.DayEntry(d.date().toString(),
                         d.kind().name().toLowerCase(java.util.Locale.ROOT), d.name()))
@@ -369,7 +369,7 @@ abstract class StatsContract {
         try {
             List<org.lianban.calendar.CalendarAdmin.DayEntry> changed = new ArrayList<>(rows);
             changed.add(new org.lianban.calendar.CalendarAdmin.DayEntry("2020-06-29", "holiday", "测试假日"));
-            calendarAdmin.replaceYear(2020, changed, source, "test");
+            calendarAdmin.replaceYear(2020, changed, year.source(), "test");
             List<Instant> moments = new ArrayList<>();
             for (Instant at = t("2020-07-02T00:00"); at.isBefore(t("2020-07-09T00:00"));
                     at = at.plusSeconds(2 * 3600)) {
@@ -380,7 +380,7 @@ abstract class StatsContract {
             clock.set(t("2020-07-03T12:00"));
             assertThat(statistics.summary(june, supervisor).yellow()).isZero(); // one working day later now
         } finally {
-            calendarAdmin.replaceYear(2020, rows, source, "test");
+            calendarAdmin.replaceYear(2020, rows, year.source(), year.updatedBy()); // as it was (others read it)
         }
     }
 
