@@ -75,6 +75,7 @@ abstract class StatsContract {
     @Autowired Statistics statistics;
     @Autowired org.lianban.cases.Cases caseReads;
     @Autowired org.lianban.calendar.CalendarAdmin calendarAdmin;
+    @Autowired org.lianban.stats.internal.MonthTallies months;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
 
@@ -382,6 +383,42 @@ abstract class StatsContract {
         } finally {
             calendarAdmin.replaceYear(2020, rows, year.source(), year.updatedBy()); // as it was (others read it)
         }
+    }
+
+    /**
+     * A case of a month whose tallies are stored (May 2020, seen from August) finishes late: the stored tallies follow
+     * the change instead of the month being forgotten and rebuilt from all its facts, and give what counting the facts
+     * gives. 中阳县, May 2020: no other test files cases there.
+     */
+    @Test
+    void aLateChangeInAStoredMonthUpdatesItsTalliesInPlace() {
+        String county = "141129", clerk = "clerk@" + county, reviewer = "reviewer@" + county;
+        String done = play("NR-LAND-01-X", county, "2020-05-11T09:00", act("2020-05-11T10:00", clerk, "ACCEPT"),
+                act("2020-05-12T10:00", reviewer, "PASS"), act("2020-05-13T10:00", "approver@" + county, "APPROVE"),
+                act("2020-05-14T10:00", clerk, "ISSUE"));
+        String late = play("NR-LAND-01-X", county, "2020-05-18T09:00", act("2020-05-18T10:00", clerk, "ACCEPT"));
+        List.of(done, late).forEach(facts::refresh);
+        var supervisor = users.find("supervisor@" + county).orElseThrow();
+        StatsQuery may = new StatsQuery(LocalDate.parse("2020-05-01"), LocalDate.parse("2020-05-31"), county, null,
+                null);
+        clock.set(t("2020-08-10T09:00"));
+        assertThat(statistics.summary(may, supervisor).inProgress()).isEqualTo(1);
+        assertThat(months.isStored(LocalDate.parse("2020-05-01"))).isTrue();
+
+        int version = cases.view(supervisor, late).version();
+        for (String[] a : new String[][] {{"2020-08-10T10:00", reviewer, "PASS"},
+                {"2020-08-10T11:00", "approver@" + county, "APPROVE"}, {"2020-08-10T12:00", clerk, "ISSUE"}}) {
+            version = cases.at(t(a[0])).act(users.find(a[1]).orElseThrow(), late,
+                    new org.lianban.cases.ActionRequest(a[2], version, null, null, null, null, null), null).version();
+        }
+        facts.refresh(late);
+        clock.set(t("2020-08-11T09:00"));
+        StatsSummary stored = statistics.summary(may, supervisor);
+        assertThat(months.isStored(LocalDate.parse("2020-05-01"))).isTrue();
+        assertThat(List.of(stored.cases(), stored.completed(), stored.inProgress(), stored.overdue()))
+                .isEqualTo(List.of(2L, 2L, 0L, 1L)); // finished after its due date: late
+        months.invalidate(LocalDate.parse("2020-05-01"));
+        assertThat(statistics.summary(may, supervisor)).isEqualTo(stored); // rebuilt from the facts: the same
     }
 
     /** At each moment, the summary's yellow, red and red list equal the case module's live rule for these cases. */

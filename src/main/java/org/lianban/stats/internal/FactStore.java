@@ -158,6 +158,12 @@ public class FactStore {
         jdbc.sql(sql.toString()).params(params).update();
     }
 
+    /** The stored fact, its row locked until the transaction ends (a change of it is being counted). */
+    Optional<CaseFact> findForUpdate(long caseId) {
+        return jdbc.sql("select " + COLUMNS + " from stats_case where case_id = ? for update").param(caseId)
+                .query((rs, i) -> map(rs)).optional();
+    }
+
     public Optional<CaseFact> find(long caseId) {
         return jdbc.sql("select " + COLUMNS + " from stats_case where case_id = ?").param(caseId)
                 .query((rs, i) -> map(rs)).optional();

@@ -10,8 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Re-derives one case's fact from its stored rows, with when it turns yellow and red (asked of the case module only
- * for an open, accepted case), and forgets the monthly tallies it was counted in. Runs once per case event: usually
- * three statements (the case with its timeline, the fact's update, the month's "built" row), four for a running case.
+ * for an open, accepted case), and keeps the monthly tallies it is counted in true. Runs once per case event: usually
+ * three statements (the case with its timeline, whether its month is stored, the fact's update), four for a running
+ * case; for a case of a stored month the month's three tallies (its county, city, province) are updated in place.
  */
 @Component
 public class FactUpdater {
@@ -34,10 +35,23 @@ public class FactUpdater {
             if (!f.finished() && d.due()) {
                 onset = cases.deadlineOnset(caseNumber).map(FactUpdater::onset).orElse(FactStore.Onset.NONE);
             }
-            Optional<LocalDate> before = facts.upsert(f, onset);
-            months.invalidate(f.receivedOn());
-            before.filter(b -> !b.withDayOfMonth(1).equals(f.receivedOn().withDayOfMonth(1)))
-                    .ifPresent(months::invalidate);
+            if (!months.isStored(f.receivedOn())) {
+                // the usual case: a recent month, never stored
+                facts.upsert(f, onset).filter(b -> !b.withDayOfMonth(1).equals(f.receivedOn().withDayOfMonth(1)))
+                        .ifPresent(months::invalidate);
+                return;
+            }
+            // a month with stored tallies: they follow the change instead of being rebuilt from all its facts
+            Optional<CaseFact> before = facts.findForUpdate(f.caseId());
+            if (before.isPresent() && before.get().caseVersion() > f.caseVersion()) {
+                return; // a newer version is stored already (events may be handled out of order)
+            }
+            facts.upsert(f, onset);
+            if (before.isPresent()) {
+                months.change(before.get(), f);
+            } else {
+                months.invalidate(f.receivedOn()); // not counted before: a fact missing behind the tallies' back
+            }
         });
     }
 

@@ -32,9 +32,26 @@ public final class Tally {
     public Map<String, long[]> d = new HashMap<>();
 
     public void add(CaseFact f) {
+        count(f, 1);
+    }
+
+    /**
+     * Takes a counted fact out again (a stored tally following a change of its case): counts left at zero are
+     * dropped, so the tally is the one of the remaining facts.
+     */
+    public void remove(CaseFact f) {
+        count(f, -1);
+        m.values().removeIf(v -> v[CASES] == 0);
+        r.values().removeIf(v -> v[CASES] == 0);
+        d.values().removeIf(v -> v[CASES] == 0);
+        h.values().removeIf(n -> n == 0);
+        s.values().removeIf(v -> v[0] == 0);
+    }
+
+    private void count(CaseFact f, int sign) {
         if (add(f.regionCode(), f.matterCode(), f.receivedOn().toString(), f.status(), f.finished(), f.workingCd(),
-                f.onTime())) {
-            f.stepCd().forEach(this::addStep);
+                f.onTime(), sign)) {
+            f.stepCd().forEach((k, v) -> addStep(k, v, sign));
         }
     }
 
@@ -45,44 +62,44 @@ public final class Tally {
      */
     public void add(String regionCode, String matterCode, String day, CaseStatus status, boolean finished,
             Integer workingCd, Boolean onTime, String stepCd) {
-        if (add(regionCode, matterCode, day, status, finished, workingCd, onTime) && stepCd != null) {
+        if (add(regionCode, matterCode, day, status, finished, workingCd, onTime, 1) && stepCd != null) {
             for (int start = 0, end; start < stepCd.length(); start = end + 1) {
                 end = stepCd.indexOf(';', start);
                 if (end < 0) {
                     end = stepCd.length();
                 }
                 int eq = stepCd.lastIndexOf('=', end - 1);
-                addStep(stepCd.substring(start, eq), Integer.parseInt(stepCd, eq + 1, end, 10));
+                addStep(stepCd.substring(start, eq), Integer.parseInt(stepCd, eq + 1, end, 10), 1);
             }
         }
     }
 
-    /** Counts one case; true when it is completed (its steps count too). */
+    /** Counts one case (sign 1) or takes it out (-1); true when it is completed (its steps count too). */
     private boolean add(String regionCode, String matterCode, String day, CaseStatus status, boolean finished,
-            Integer workingCd, Boolean onTime) {
+            Integer workingCd, Boolean onTime, int sign) {
         long[] row = new long[WIDTH];
-        row[CASES] = 1;
+        row[CASES] = sign;
         boolean completed = finished
                 && (status == CaseStatus.ISSUED || status == CaseStatus.APPROVED || status == CaseStatus.DENIED);
         if (completed) {
-            row[COMPLETED] = 1;
+            row[COMPLETED] = sign;
             if (status == CaseStatus.DENIED) {
-                row[DENIED] = 1;
+                row[DENIED] = sign;
             }
             if (Boolean.TRUE.equals(onTime)) {
-                row[ON_TIME] = 1;
+                row[ON_TIME] = sign;
             } else if (Boolean.FALSE.equals(onTime)) {
-                row[LATE] = 1;
+                row[LATE] = sign;
             }
             int cd = workingCd == null ? 0 : workingCd;
-            row[WORKING_CD] = cd;
-            h.merge(cd, 1L, Long::sum);
+            row[WORKING_CD] = (long) sign * cd;
+            h.merge(cd, (long) sign, Long::sum);
         } else if (!finished) {
-            row[IN_PROGRESS] = 1;
+            row[IN_PROGRESS] = sign;
         } else if (status == CaseStatus.REFUSED) {
-            row[REFUSED] = 1;
+            row[REFUSED] = sign;
         } else {
-            row[WITHDRAWN] = 1;
+            row[WITHDRAWN] = sign;
         }
         plus(t, row);
         plus(m.computeIfAbsent(matterCode, x -> new long[WIDTH]), row);
@@ -91,10 +108,10 @@ public final class Tally {
         return completed;
     }
 
-    private void addStep(String key, int cd) {
+    private void addStep(String key, int cd, int sign) {
         long[] st = s.computeIfAbsent(key, x -> new long[2]);
-        st[0]++;
-        st[1] += cd;
+        st[0] += sign;
+        st[1] += (long) sign * cd;
     }
 
     public void merge(Tally o) {
