@@ -1,6 +1,7 @@
 package org.lianban.cases;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,4 +21,13 @@ public interface Cases {
      * limit used) or past (RED), most urgent first.
      */
     List<DeadlineWarning> deadlineWarnings(String areaRegionCode, Instant now);
+
+    /** {@link #deadlineWarnings(String, Instant)} for the named cases only (unknown or not running ones are left out). */
+    List<DeadlineWarning> deadlineWarnings(Collection<String> numbers, Instant now);
+
+    /**
+     * When the case turns yellow and red if nothing happens to it (both null for a finished or not yet accepted case);
+     * empty for an unknown case.
+     */
+    Optional<DeadlineOnset> deadlineOnset(String number);
 }

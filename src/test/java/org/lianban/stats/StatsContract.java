@@ -72,6 +72,10 @@ abstract class StatsContract {
     @Autowired CaseService cases;
     @Autowired Users users;
     @Autowired HistorySimulator simulator;
+    @Autowired Statistics statistics;
+    @Autowired org.lianban.cases.Cases caseReads;
+    @Autowired org.lianban.calendar.CalendarAdmin calendarAdmin;
+    @Autowired org.lianban.stats.internal.MonthTallies months;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
 
@@ -300,6 +304,164 @@ abstract class StatsContract {
         }
     }
 
+    /**
+     * Yellow and red come from the onsets stored with the facts (Cases.deadlineOnset), not from the case module per
+     * request: at every moment of a sweep, and a millisecond either side of every stored onset, they equal the case
+     * module's live rule (Cases.deadlineWarnings) for running, resumed and paused (green, yellow, red) cases.
+     * 方山县, June 2020 (Dragon Boat Festival 06-25..06-27 off, Sunday 06-28 worked): no other test files cases there.
+     */
+    @Test
+    void yellowAndRedAreTheCaseModulesOwnAtEveryMoment() {
+        String county = "141128", clerk = "clerk@" + county, reviewer = "reviewer@" + county;
+        List<String> numbers = new ArrayList<>();
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-01T09:00", act("2020-06-01T10:00", clerk, "ACCEPT"),
+                suspend("2020-06-02T10:00", reviewer)));                                  // paused green
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-01T09:00", act("2020-06-01T10:30", clerk, "ACCEPT"),
+                suspend("2020-06-11T15:00", reviewer)));                                  // paused yellow (8.19)
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-01T09:00", act("2020-06-01T11:00", clerk, "ACCEPT"),
+                suspend("2020-06-17T10:00", reviewer)));                                  // paused after due: red
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-22T09:00", act("2020-06-22T10:00", clerk, "ACCEPT")));
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-22T09:00", act("2020-06-22T10:30", clerk, "ACCEPT"),
+                suspend("2020-06-23T10:00", reviewer), act("2020-06-24T15:00", reviewer, "RESUME")));
+        numbers.add(play("NR-LAND-01-X", county, "2020-06-22T09:00"));                 // not accepted: never
+        numbers.forEach(facts::refresh);
+
+        List<Instant> moments = new ArrayList<>();
+        for (Instant at = t("2020-06-22T12:00"); at.isBefore(t("2020-07-14T00:00")); at = at.plusSeconds(5 * 3600)) {
+            moments.add(at);
+        }
+        jdbc.sql("select yellow_from, red_after from stats_case where region_code = ?").param(county).query(rs -> {
+            for (int column = 1; column <= 2; column++) {
+                var onset = rs.getObject(column, java.time.OffsetDateTime.class);
+                if (onset != null && onset.toInstant().isAfter(t("2020-06-22T12:00"))) {
+                    for (long ms = -1; ms <= 1; ms++) {
+                        moments.add(onset.toInstant().plusMillis(ms));
+                    }
+                }
+            }
+        });
+        java.util.Set<String> seen = sameColoursAsTheCaseModule(county, numbers, moments);
+        // the sweep saw the running cases turn yellow, then red (and the paused ones keep their colours)
+        assertThat(seen).contains("1 yellow, 1 red", "2 yellow, 1 red", "1 yellow, 3 red");
+    }
+
+    /**
+     * A replaced calendar year moves the moment a running case turns yellow (80 % of its working days): the stored
+     * onsets follow at the next summary. An extra holiday on Monday 2020-06-29 delays the yellow of a case accepted on
+     * 2020-06-22 by a working day; its due time (stored when it was accepted) stays.
+     */
+    @Test
+    void aChangedCalendarMovesTheStoredYellow() {
+        String county = "141130"; // 交口县, June 2020: no other test files cases there
+        List<String> numbers = List.of(play("NR-LAND-01-X", county, "2020-06-22T09:00",
+                act("2020-06-22T10:00", "clerk@" + county, "ACCEPT")));
+        numbers.forEach(facts::refresh);
+        var supervisor = users.find("supervisor@" + county).orElseThrow();
+        clock.set(t("2020-07-03T12:00"));
+        StatsQuery june = new StatsQuery(LocalDate.parse("2020-06-01"), LocalDate.parse("2020-06-30"), county, null,
+                null);
+        assertThat(statistics.summary(june, supervisor).yellow()).isEqualTo(1);
+        List<org.lianban.calendar.CalendarAdmin.Day> days = calendarAdmin.days(2020);
+        var year = calendarAdmin.years().stream().filter(y -> y.year() == 2020).findFirst().orElseThrow();
+        List<org.lianban.calendar.CalendarAdmin.DayEntry> rows = new ArrayList<>(days.stream()
+                .map(d -> new org.lianban.calendar.CalendarAdmin.DayEntry(d.date().toString(),
+                        d.kind().name().toLowerCase(java.util.Locale.ROOT), d.name()))
+                .toList());
+        try {
+            List<org.lianban.calendar.CalendarAdmin.DayEntry> changed = new ArrayList<>(rows);
+            changed.add(new org.lianban.calendar.CalendarAdmin.DayEntry("2020-06-29", "holiday", "测试假日"));
+            calendarAdmin.replaceYear(2020, changed, year.source(), "test");
+            List<Instant> moments = new ArrayList<>();
+            for (Instant at = t("2020-07-02T00:00"); at.isBefore(t("2020-07-09T00:00"));
+                    at = at.plusSeconds(2 * 3600)) {
+                moments.add(at);
+            }
+            java.util.Set<String> seen = sameColoursAsTheCaseModule(county, numbers, moments);
+            assertThat(seen).contains("0 yellow, 0 red", "1 yellow, 0 red", "0 yellow, 1 red");
+            clock.set(t("2020-07-03T12:00"));
+            assertThat(statistics.summary(june, supervisor).yellow()).isZero(); // one working day later now
+        } finally {
+            calendarAdmin.replaceYear(2020, rows, year.source(), year.updatedBy()); // as it was (others read it)
+        }
+    }
+
+    /**
+     * A case of a month whose tallies are stored (May 2020, seen from August) finishes late: the stored tallies follow
+     * the change instead of the month being forgotten and rebuilt from all its facts, and give what counting the facts
+     * gives. 中阳县, May 2020: no other test files cases there.
+     */
+    @Test
+    void aLateChangeInAStoredMonthUpdatesItsTalliesInPlace() {
+        String county = "141129", clerk = "clerk@" + county, reviewer = "reviewer@" + county;
+        String done = play("NR-LAND-01-X", county, "2020-05-11T09:00", act("2020-05-11T10:00", clerk, "ACCEPT"),
+                act("2020-05-12T10:00", reviewer, "PASS"), act("2020-05-13T10:00", "approver@" + county, "APPROVE"),
+                act("2020-05-14T10:00", clerk, "ISSUE"));
+        String late = play("NR-LAND-01-X", county, "2020-05-18T09:00", act("2020-05-18T10:00", clerk, "ACCEPT"));
+        List.of(done, late).forEach(facts::refresh);
+        var supervisor = users.find("supervisor@" + county).orElseThrow();
+        StatsQuery may = new StatsQuery(LocalDate.parse("2020-05-01"), LocalDate.parse("2020-05-31"), county, null,
+                null);
+        clock.set(t("2020-08-10T09:00"));
+        assertThat(statistics.summary(may, supervisor).inProgress()).isEqualTo(1);
+        assertThat(months.isStored(LocalDate.parse("2020-05-01"))).isTrue();
+
+        int version = cases.view(supervisor, late).version();
+        for (String[] a : new String[][] {{"2020-08-10T10:00", reviewer, "PASS"},
+                {"2020-08-10T11:00", "approver@" + county, "APPROVE"}, {"2020-08-10T12:00", clerk, "ISSUE"}}) {
+            version = cases.at(t(a[0])).act(users.find(a[1]).orElseThrow(), late,
+                    new org.lianban.cases.ActionRequest(a[2], version, null, null, null, null, null), null).version();
+        }
+        facts.refresh(late);
+        clock.set(t("2020-08-11T09:00"));
+        StatsSummary stored = statistics.summary(may, supervisor);
+        assertThat(months.isStored(LocalDate.parse("2020-05-01"))).isTrue();
+        assertThat(List.of(stored.cases(), stored.completed(), stored.inProgress(), stored.overdue()))
+                .isEqualTo(List.of(2L, 2L, 0L, 1L)); // finished after its due date: late
+        months.invalidate(LocalDate.parse("2020-05-01"));
+        assertThat(statistics.summary(may, supervisor)).isEqualTo(stored); // rebuilt from the facts: the same
+    }
+
+    /** At each moment, the summary's yellow, red and red list equal the case module's live rule for these cases. */
+    private java.util.Set<String> sameColoursAsTheCaseModule(String county, List<String> numbers,
+            List<Instant> moments) {
+        List<Instant> all = new ArrayList<>(moments);
+        var supervisor = users.find("supervisor@" + county).orElseThrow();
+        StatsQuery june = new StatsQuery(LocalDate.parse("2020-06-01"), LocalDate.parse("2020-06-30"), county, null,
+                null);
+        clock.set(moments.getFirst());
+        statistics.summary(june, supervisor); // works out onsets not known (yet, or since the calendar changed)
+        jdbc.sql("select yellow_from, red_after from stats_case where region_code = ? and onset_known")
+                .param(county).query(rs -> {
+                    for (int column = 1; column <= 2; column++) {
+                        var onset = rs.getObject(column, java.time.OffsetDateTime.class);
+                        if (onset != null && onset.toInstant().isAfter(moments.getFirst())) {
+                            for (long ms = -1; ms <= 1; ms++) {
+                                all.add(onset.toInstant().plusMillis(ms));
+                            }
+                        }
+                    }
+                });
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (Instant at : all) {
+            clock.set(at);
+            StatsSummary s = statistics.summary(june, supervisor);
+            List<org.lianban.cases.DeadlineWarning> live = caseReads.deadlineWarnings(county, at).stream()
+                    .filter(w -> numbers.contains(w.number())).toList();
+            List<String> liveRed = live.stream().filter(w -> w.warning() == org.lianban.cases.Warning.RED)
+                    .sorted(java.util.Comparator.comparing(org.lianban.cases.DeadlineWarning::dueDate)
+                            .thenComparing(org.lianban.cases.DeadlineWarning::number))
+                    .map(org.lianban.cases.DeadlineWarning::number).toList();
+            long liveYellow = live.size() - liveRed.size();
+            assertThat(List.of(s.yellow(), s.red())).as("yellow, red at %s", at)
+                    .isEqualTo(List.of(liveYellow, (long) liveRed.size()));
+            assertThat(s.overdueCases()).extracting(StatsSummary.OverdueCase::number).as("red at %s", at)
+                    .isEqualTo(liveRed);
+            assertThat(s.byRegion().getFirst().red()).isEqualTo(liveRed.size());
+            seen.add(liveYellow + " yellow, " + liveRed.size() + " red");
+        }
+        return seen;
+    }
+
     @Test
     void simulatedCasesShowInTheSummaryWithTheirTimelinesAverage() throws Exception {
         // a quiet period of its own: March 2021, 6 cases
@@ -405,6 +567,10 @@ abstract class StatsContract {
         all.addAll(List.of(acts));
         var version = catalog.current(matter).orElseThrow();
         return driver.play(new Plan(matter, version.id(), region, "applicant1", t(submitted), all), version);
+    }
+
+    private static Plan.Act suspend(String at, String user) {
+        return new Plan.Act(t(at), Plan.Kind.ACTION, user, "SUSPEND", null, List.of(), "EXPERT_REVIEW", null);
     }
 
     private static Plan.Act act(String at, String user, String action) {

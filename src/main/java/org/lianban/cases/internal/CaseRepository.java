@@ -412,4 +412,15 @@ class CaseRepository {
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
+
+    /** The named cases that are accepted and not finished (statistics' overdue list). */
+    List<CaseRow> runningNumbered(java.util.Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", numbers.stream().map(c -> "?").toList());
+        return jdbc.sql("select " + CASE_COLUMNS + " from case_file where number in (" + in + ") "
+                        + "and accepted_at is not null and finished_at is null")
+                .params(new ArrayList<Object>(numbers)).query(CaseRepository::caseRow).list();
+    }
 }

@@ -898,4 +898,63 @@ class CaseServiceImpl implements CaseService, Cases {
     private static String cut(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
     }
+
+    // ================================================================================ deadline onsets (statistics)
+
+    @Override
+    public List<DeadlineWarning> deadlineWarnings(java.util.Collection<String> numbers, Instant now) {
+        List<DeadlineWarning> out = new ArrayList<>();
+        for (CaseRow row : shared.repo().runningNumbered(numbers)) {
+            FlowContext ctx = context(row);
+            Warning w = caseWarning(ctx, row.state(), now);
+            if (w == Warning.YELLOW || w == Warning.RED) {
+                out.add(new DeadlineWarning(row.number(), row.matterCode(), row.regionCode(), row.state().status(),
+                        row.state().stepCode(), row.state().dueDate(),
+                        shared.engine().workingDaysUsed(ctx, row.state(), now),
+                        FlowEngine.limitDays(ctx) + row.state().extensionDays(), w));
+            }
+        }
+        out.sort(Comparator.comparing((DeadlineWarning d) -> d.warning() != Warning.RED)
+                .thenComparing(DeadlineWarning::dueDate));
+        return out;
+    }
+
+    /**
+     * {@link #caseWarning} solved for time: a running case is red after its due time and yellow from the first
+     * millisecond at which 80 % of the limit is used (the used days only grow with time, so a bisection over the
+     * rule itself finds it); a paused case keeps the colour it had when the pause began.
+     */
+    @Override
+    public Optional<org.lianban.cases.DeadlineOnset> deadlineOnset(String number) {
+        return shared.repo().find(number).map(row -> {
+            FlowState s = row.state();
+            if (s.finishedAt() != null || s.acceptedAt() == null || s.dueAt() == null) {
+                return new org.lianban.cases.DeadlineOnset(row.version(), s.dueDate(), null, null);
+            }
+            FlowContext ctx = context(row);
+            if (s.pausedSince() != null) {
+                Instant paused = s.pausedSince().isAfter(s.acceptedAt()) ? s.pausedSince() : s.acceptedAt();
+                Warning w = caseWarning(ctx, s, paused);
+                return new org.lianban.cases.DeadlineOnset(row.version(), s.dueDate(),
+                        w == Warning.GREEN ? null : Instant.EPOCH, w == Warning.RED ? Instant.EPOCH : null);
+            }
+            Instant yellow = null;
+            if (caseWarning(ctx, s, s.acceptedAt()) != Warning.GREEN) {
+                yellow = s.acceptedAt();
+            } else if (!s.dueAt().isBefore(s.acceptedAt()) && caseWarning(ctx, s, s.dueAt()) != Warning.GREEN) {
+                // green at lo, yellow at hi; the rule reads whole milliseconds of 'now'
+                long lo = s.acceptedAt().toEpochMilli(), hi = s.dueAt().toEpochMilli();
+                while (hi - lo > 1) {
+                    long mid = lo + (hi - lo) / 2;
+                    if (caseWarning(ctx, s, Instant.ofEpochMilli(mid)) != Warning.GREEN) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                yellow = Instant.ofEpochMilli(hi);
+            }
+            return new org.lianban.cases.DeadlineOnset(row.version(), s.dueDate(), yellow, s.dueAt());
+        });
+    }
 }

@@ -40,6 +40,7 @@ public class BulkLoader {
 
     private final JdbcClient jdbc;
     private final FactStore facts;
+    private final FactUpdater updater;
     private final MonthTallies months;
     private final Catalog catalog;
     private final Regions regions;
@@ -47,10 +48,11 @@ public class BulkLoader {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    BulkLoader(JdbcClient jdbc, FactStore facts, MonthTallies months, Catalog catalog, Regions regions,
+    BulkLoader(JdbcClient jdbc, FactStore facts, FactUpdater updater, MonthTallies months, Catalog catalog, Regions regions,
             WorkingCalendar calendar, Clock clock, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.facts = facts;
+        this.updater = updater;
         this.months = months;
         this.catalog = catalog;
         this.regions = regions;
@@ -90,6 +92,8 @@ public class BulkLoader {
             bar.update((int) written);
         }
         bar.finish();
+        // the open cases' deadline onsets, by the case module's rule (a few thousand of a million)
+        facts.unknownOnsets(request.from(), request.to().plusDays(1), null, null, null).forEach(updater::refresh);
         months.invalidate(request.from(), request.to());
         jdbc.sql("alter table case_file alter column id restart with " + nextId).update();
         log.info("Bulk-loaded {} simulated cases received {}..{}", written, request.from(), request.to());

@@ -52,11 +52,57 @@ public class MonthTallies {
         return LocalDate.now(clock).withDayOfMonth(1).minusMonths(1);
     }
 
-    /** Forgets the stored tallies of the month containing {@code day}: a case received that month changed. */
+    /**
+     * Forgets the stored tallies of the month containing {@code day}: a case received that month changed. One statement
+     * when the month is not stored (the usual case: most events concern recent cases, and recent months are never
+     * stored); the tallies are written together with their month's "built" row, so without it there are none.
+     */
     public void invalidate(LocalDate day) {
         LocalDate month = day.withDayOfMonth(1);
-        jdbc.sql("delete from stats_month where month_start = ?").param(month).update();
-        jdbc.sql("delete from stats_month_built where month_start = ?").param(month).update();
+        if (jdbc.sql("delete from stats_month_built where month_start = ?").param(month).update() > 0) {
+            jdbc.sql("delete from stats_month where month_start = ?").param(month).update();
+        }
+    }
+
+    /** Whether the month containing {@code day} has stored tallies. */
+    public boolean isStored(LocalDate day) {
+        return jdbc.sql("select count(*) from stats_month_built where month_start = ?").param(day.withDayOfMonth(1))
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Moves a case from {@code before} to {@code after} in the stored tallies of its month (its filing region and each
+     * ancestor) instead of forgetting the month, which the next summary would rebuild from all its facts. Locks those
+     * rows in the order of their codes, so two changes never wait for each other crosswise. Forgets the month(s) when
+     * it cannot: the case changed month or region, or a row is missing.
+     */
+    public void change(CaseFact before, CaseFact after) {
+        LocalDate month = after.receivedOn().withDayOfMonth(1);
+        if (!before.receivedOn().withDayOfMonth(1).equals(month) || !before.regionCode().equals(after.regionCode())) {
+            invalidate(before.receivedOn());
+            invalidate(after.receivedOn());
+            return;
+        }
+        List<String> scopes = scopes(after.regionCode()).stream().sorted().toList();
+        Map<String, String> rows = new java.util.LinkedHashMap<>();
+        List<Object> params = new java.util.ArrayList<>(List.of(month));
+        params.addAll(scopes);
+        jdbc.sql("select scope_code, tally from stats_month where month_start = ? and scope_code in ("
+                + String.join(",", scopes.stream().map(x -> "?").toList()) + ") order by scope_code for update")
+                .params(params).query(rs -> {
+                    rows.put(rs.getString(1), rs.getString(2));
+                });
+        if (rows.size() != scopes.size()) {
+            invalidate(month);
+            return;
+        }
+        rows.forEach((scope, text) -> {
+            Tally t = json.readValue(text, Tally.class);
+            t.remove(before);
+            t.add(after);
+            jdbc.sql("update stats_month set tally = ? where month_start = ? and scope_code = ?")
+                    .params(json.writeValueAsString(t), month, scope).update();
+        });
     }
 
     /** Forgets the stored tallies of every month from {@code from} to {@code to}: cases were written directly. */

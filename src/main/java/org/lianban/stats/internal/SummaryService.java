@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +58,15 @@ class SummaryService implements Statistics {
     private final Regions regions;
     private final Catalog catalog;
     private final Cases cases;
+    private final FactUpdater updater;
+    private final OnsetCalendar onsetCalendar;
     private final Clock clock;
 
-    SummaryService(FactStore facts, MonthTallies months, Regions regions, Catalog catalog, Cases cases, Clock clock) {
+    SummaryService(FactStore facts, MonthTallies months, Regions regions, Catalog catalog, Cases cases,
+            FactUpdater updater, OnsetCalendar onsetCalendar, Clock clock) {
         this.facts = facts;
+        this.updater = updater;
+        this.onsetCalendar = onsetCalendar;
         this.months = months;
         this.regions = regions;
         this.catalog = catalog;
@@ -122,22 +126,30 @@ class SummaryService implements Statistics {
         Tally tally = count(area.code(), regionCodes, from, to.plusDays(1), matter, category);
 
         Instant now = clock.instant();
-        // the open cases of the period, coloured by the case module's own rule (the workbench shows the same)
-        Set<String> open = new HashSet<>();
-        facts.scan(from, to.plusDays(1), regionCodes, matter, category, true, f -> open.add(f.number()));
-        List<DeadlineWarning> warnings = open.isEmpty() ? List.of() : cases.deadlineWarnings(area.code(), now)
-                .stream().filter(w -> open.contains(w.number())).toList();
-        List<DeadlineWarning> red = warnings.stream().filter(w -> w.warning() == Warning.RED).toList();
-        long yellow = warnings.stream().filter(w -> w.warning() == Warning.YELLOW).count();
-        Map<String, Long> redByRegion = red.stream()
-                .collect(Collectors.groupingBy(DeadlineWarning::regionCode, Collectors.counting()));
+        // the open cases of the period, coloured by the case module's own rule: each fact carries when its case turns
+        // yellow and red (Cases.deadlineOnset), so one query counts them; the listed red cases are read live
+        LocalDate toExclusive = to.plusDays(1);
+        onsetCalendar.check();
+        List<FactStore.WarningCount> counts = facts.warnings(from, toExclusive, regionCodes, matter, category, now);
+        if (counts.stream().anyMatch(c -> c.unknown() > 0)) {
+            facts.unknownOnsets(from, toExclusive, regionCodes, matter, category).forEach(updater::refresh);
+            counts = facts.warnings(from, toExclusive, regionCodes, matter, category, now);
+        }
+        long yellow = counts.stream().mapToLong(FactStore.WarningCount::yellow).sum();
+        long redCount = counts.stream().mapToLong(FactStore.WarningCount::red).sum();
+        Map<String, Long> redByRegion = new HashMap<>();
+        counts.stream().filter(c -> c.red() > 0).forEach(c -> redByRegion.put(c.regionCode(), c.red()));
+        List<String> firstRed = redCount == 0 ? List.of()
+                : facts.red(from, toExclusive, regionCodes, matter, category, now, OVERDUE_LIST);
+        List<DeadlineWarning> red = cases.deadlineWarnings(firstRed, now).stream()
+                .filter(w -> w.warning() == Warning.RED).toList();
         long[] t = tally.t;
         long completed = t[Tally.COMPLETED];
         Long median = tally.medianCd();
         return new StatsSummary(area.code(), area.name(), from, to, matter, category, t[Tally.CASES], completed,
                 t[Tally.IN_PROGRESS], t[Tally.REFUSED], t[Tally.DENIED], t[Tally.WITHDRAWN],
                 average(t[Tally.WORKING_CD], completed), median == null ? null : days(median),
-                rate(t[Tally.ON_TIME], completed), yellow, red.size(), red.size() + t[Tally.LATE],
+                rate(t[Tally.ON_TIME], completed), yellow, redCount, redCount + t[Tally.LATE],
                 byLevel(tally), byStep(tally, current), byMatter(tally, current), byRegion(area, tally, redByRegion),
                 byWeek(tally, from, to), overdueList(red, current), now);
     }
@@ -148,7 +160,7 @@ class SummaryService implements Statistics {
         Tally tally = new Tally();
         if (matter != null || category != null) {
             // stored tallies are per area only: a matter or category filter counts the (indexed) facts
-            facts.scan(from, toExclusive, regionCodes, matter, category, false, tally::add);
+            facts.count(from, toExclusive, regionCodes, matter, category, tally);
             return tally;
         }
         LocalDate horizon = months.horizon();
@@ -163,14 +175,14 @@ class SummaryService implements Statistics {
             Tally t = stored.get(month);
             if (t != null) {
                 if (factsFrom.isBefore(month)) {
-                    facts.scan(factsFrom, month, regionCodes, null, null, false, tally::add);
+                    facts.count(factsFrom, month, regionCodes, null, null, tally);
                 }
                 tally.merge(t);
                 factsFrom = month.plusMonths(1);
             }
         }
         if (factsFrom.isBefore(toExclusive)) {
-            facts.scan(factsFrom, toExclusive, regionCodes, null, null, false, tally::add);
+            facts.count(factsFrom, toExclusive, regionCodes, null, null, tally);
         }
         return tally;
     }

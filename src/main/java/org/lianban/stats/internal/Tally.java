@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.lianban.cases.CaseStatus;
+
 /**
  * Additive counts over a set of cases: the one place figures are counted, whether from case facts directly or from
  * stored monthly tallies ({@link MonthTallies}), so both paths give identical results. Plain data, serialisable as
@@ -30,37 +32,86 @@ public final class Tally {
     public Map<String, long[]> d = new HashMap<>();
 
     public void add(CaseFact f) {
+        count(f, 1);
+    }
+
+    /**
+     * Takes a counted fact out again (a stored tally following a change of its case): counts left at zero are
+     * dropped, so the tally is the one of the remaining facts.
+     */
+    public void remove(CaseFact f) {
+        count(f, -1);
+        m.values().removeIf(v -> v[CASES] == 0);
+        r.values().removeIf(v -> v[CASES] == 0);
+        d.values().removeIf(v -> v[CASES] == 0);
+        h.values().removeIf(n -> n == 0);
+        s.values().removeIf(v -> v[0] == 0);
+    }
+
+    private void count(CaseFact f, int sign) {
+        if (add(f.regionCode(), f.matterCode(), f.receivedOn().toString(), f.status(), f.finished(), f.workingCd(),
+                f.onTime(), sign)) {
+            f.stepCd().forEach((k, v) -> addStep(k, v, sign));
+        }
+    }
+
+    /**
+     * {@link #add(CaseFact)} from a fact's stored columns, without building the fact (summaries count tens of
+     * thousands of rows): {@code stepCd} as stored, "code|party|LEVEL=cd;..." (keys unique, see
+     * {@link CaseFact#encodeSteps}).
+     */
+    public void add(String regionCode, String matterCode, String day, CaseStatus status, boolean finished,
+            Integer workingCd, Boolean onTime, String stepCd) {
+        if (add(regionCode, matterCode, day, status, finished, workingCd, onTime, 1) && stepCd != null) {
+            for (int start = 0, end; start < stepCd.length(); start = end + 1) {
+                end = stepCd.indexOf(';', start);
+                if (end < 0) {
+                    end = stepCd.length();
+                }
+                int eq = stepCd.lastIndexOf('=', end - 1);
+                addStep(stepCd.substring(start, eq), Integer.parseInt(stepCd, eq + 1, end, 10), 1);
+            }
+        }
+    }
+
+    /** Counts one case (sign 1) or takes it out (-1); true when it is completed (its steps count too). */
+    private boolean add(String regionCode, String matterCode, String day, CaseStatus status, boolean finished,
+            Integer workingCd, Boolean onTime, int sign) {
         long[] row = new long[WIDTH];
-        row[CASES] = 1;
-        if (f.completed()) {
-            row[COMPLETED] = 1;
-            if (f.status() == org.lianban.cases.CaseStatus.DENIED) {
-                row[DENIED] = 1;
+        row[CASES] = sign;
+        boolean completed = finished
+                && (status == CaseStatus.ISSUED || status == CaseStatus.APPROVED || status == CaseStatus.DENIED);
+        if (completed) {
+            row[COMPLETED] = sign;
+            if (status == CaseStatus.DENIED) {
+                row[DENIED] = sign;
             }
-            if (Boolean.TRUE.equals(f.onTime())) {
-                row[ON_TIME] = 1;
-            } else if (Boolean.FALSE.equals(f.onTime())) {
-                row[LATE] = 1;
+            if (Boolean.TRUE.equals(onTime)) {
+                row[ON_TIME] = sign;
+            } else if (Boolean.FALSE.equals(onTime)) {
+                row[LATE] = sign;
             }
-            int cd = f.workingCd() == null ? 0 : f.workingCd();
-            row[WORKING_CD] = cd;
-            h.merge(cd, 1L, Long::sum);
-            f.stepCd().forEach((k, v) -> {
-                long[] st = s.computeIfAbsent(k, x -> new long[2]);
-                st[0]++;
-                st[1] += v;
-            });
-        } else if (!f.finished()) {
-            row[IN_PROGRESS] = 1;
-        } else if (f.status() == org.lianban.cases.CaseStatus.REFUSED) {
-            row[REFUSED] = 1;
+            int cd = workingCd == null ? 0 : workingCd;
+            row[WORKING_CD] = (long) sign * cd;
+            h.merge(cd, (long) sign, Long::sum);
+        } else if (!finished) {
+            row[IN_PROGRESS] = sign;
+        } else if (status == CaseStatus.REFUSED) {
+            row[REFUSED] = sign;
         } else {
-            row[WITHDRAWN] = 1;
+            row[WITHDRAWN] = sign;
         }
         plus(t, row);
-        plus(m.computeIfAbsent(f.matterCode(), x -> new long[WIDTH]), row);
-        plus(r.computeIfAbsent(f.regionCode(), x -> new long[WIDTH]), row);
-        plus(d.computeIfAbsent(f.receivedOn().toString(), x -> new long[WIDTH]), row);
+        plus(m.computeIfAbsent(matterCode, x -> new long[WIDTH]), row);
+        plus(r.computeIfAbsent(regionCode, x -> new long[WIDTH]), row);
+        plus(d.computeIfAbsent(day, x -> new long[WIDTH]), row);
+        return completed;
+    }
+
+    private void addStep(String key, int cd, int sign) {
+        long[] st = s.computeIfAbsent(key, x -> new long[2]);
+        st[0] += sign;
+        st[1] += (long) sign * cd;
     }
 
     public void merge(Tally o) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,53 @@ class TallyTest {
         steps.put("joint-review|county|COUNTY", 75);
         assertThat(CaseFact.decodeSteps(CaseFact.encodeSteps(steps))).isEqualTo(steps);
         assertThat(CaseFact.decodeSteps("")).isEmpty();
+    }
+
+    @Test
+    void countingStoredColumnsGivesTheFactsFigures() {
+        Tally fromFacts = new Tally(), fromColumns = new Tally();
+        CaseStatus[] statuses = CaseStatus.values();
+        for (int i = 0; i < 300; i++) {
+            Map<String, Integer> steps = new LinkedHashMap<>();
+            for (int k = 0; k < i % 4; k++) {
+                steps.put(new String[] {"accept||COUNTY", "joint-review|city|CITY", "decide||PROVINCE"}[k], 7 * i + k);
+            }
+            CaseStatus status = statuses[i % statuses.length];
+            boolean finished = i % 5 != 0;
+            CaseFact f = fact(i % 3 == 0 ? "140105" : "141127", status, finished, i % 6 == 0 ? null : 13 * i,
+                    i % 4 == 0 ? null : i % 4 == 1, steps);
+            fromFacts.add(f);
+            fromColumns.add(f.regionCode(), f.matterCode(), f.receivedOn().toString(), f.status(), f.finished(),
+                    f.workingCd(), f.onTime(), CaseFact.encodeSteps(f.stepCd()));
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.readTree(json.writeValueAsString(fromColumns)))
+                .isEqualTo(json.readTree(json.writeValueAsString(fromFacts)));
+        assertThat(fromFacts.s).isNotEmpty();
+        assertThat(fromFacts.t[Tally.COMPLETED]).isPositive();
+    }
+
+    @Test
+    void aRemovedFactLeavesTheTallyOfTheOthers() {
+        List<CaseFact> all = new java.util.ArrayList<>();
+        CaseStatus[] statuses = CaseStatus.values();
+        for (int i = 0; i < 60; i++) {
+            Map<String, Integer> steps = new LinkedHashMap<>();
+            steps.put(i % 2 == 0 ? "accept||COUNTY" : "joint-review|city|CITY", 10 + i);
+            all.add(fact(i % 3 == 0 ? "140105" : "141127", statuses[i % statuses.length], i % 5 != 0,
+                    i % 5 != 0 ? 100 + 7 * i : null, i % 4 == 0 ? null : i % 4 == 1, steps));
+        }
+        Tally counted = new Tally(), others = new Tally();
+        all.forEach(counted::add);
+        for (int i = 0; i < all.size(); i++) {
+            if (i % 7 == 3 || i > 50) {
+                counted.remove(all.get(i));
+            } else {
+                others.add(all.get(i));
+            }
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.readTree(json.writeValueAsString(counted)))
+                .isEqualTo(json.readTree(json.writeValueAsString(others)));
     }
 }
