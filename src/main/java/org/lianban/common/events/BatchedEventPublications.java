@@ -3,6 +3,7 @@ package org.lianban.common.events;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +51,8 @@ public class BatchedEventPublications {
         private static final String INSERT = "insert into event_publication (id, event_type, listener_id, "
                 + "publication_date, serialized_event, status, completion_attempts, last_resubmission_date) values ";
         private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
+        /** PostgreSQL's protocol carries at most 65 535 parameters per statement; 8 per row. */
+        static final int MAX_ROWS_PER_STATEMENT = 1000;
 
         private final EventPublicationRepository delegate;
         private final ObjectProvider<JdbcTemplate> jdbc;
@@ -94,20 +97,24 @@ public class BatchedEventPublications {
                     return;
                 }
                 EventSerializer s = serializer.getObject();
-                List<Object> args = new ArrayList<>(rows.size() * 8);
-                for (TargetEventPublication p : rows) {
-                    Timestamp published = Timestamp.from(p.getPublicationDate());
-                    args.add(p.getIdentifier());
-                    args.add(p.getEvent().getClass().getName());
-                    args.add(p.getTargetIdentifier().getValue());
-                    args.add(published);
-                    args.add(s.serialize(p.getEvent()).toString());
-                    args.add(p.getStatus().name());
-                    args.add(1);
-                    args.add(published);
+                for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
+                    List<TargetEventPublication> chunk = rows.subList(from,
+                            Math.min(rows.size(), from + MAX_ROWS_PER_STATEMENT));
+                    List<Object> args = new ArrayList<>(chunk.size() * 8);
+                    for (TargetEventPublication p : chunk) {
+                        Timestamp published = Timestamp.from(p.getPublicationDate());
+                        args.add(p.getIdentifier());
+                        args.add(p.getEvent().getClass().getName());
+                        args.add(p.getTargetIdentifier().getValue());
+                        args.add(published);
+                        args.add(s.serialize(p.getEvent()).toString());
+                        args.add(p.getStatus().name());
+                        args.add(1);
+                        args.add(published);
+                    }
+                    jdbc.getObject().update(INSERT + String.join(", ", Collections.nCopies(chunk.size(), ROW)),
+                            args.toArray());
                 }
-                jdbc.getObject().update(INSERT + String.join(", ", java.util.Collections.nCopies(rows.size(), ROW)),
-                        args.toArray());
             }
 
             @Override

@@ -65,6 +65,19 @@ abstract class BatchedEventPublicationsContract {
     }
 
     @Test
+    void aTransactionWithMorePublicationsThanOneStatementTakesWritesThemAll() {
+        Instant at = Instant.parse("2026-11-02T05:00:00Z");
+        int n = BatchedEventPublications.Batching.MAX_ROWS_PER_STATEMENT * 9 + 1; // 72 008 parameters in all
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i < n; i++) {
+                repository.create(TargetEventPublication.of(new CaseEvent.CaseIssued("T-BATCH-4-" + i, at),
+                        target("many"), at));
+            }
+        });
+        assertThat(rows()).isEqualTo(n);
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoPublication() {
         Instant at = Instant.parse("2026-11-02T03:00:00Z");
         tx.executeWithoutResult(status -> {
