@@ -167,10 +167,10 @@ abstract class CaseRulesContract extends CaseApiSupport {
         uploadRequired("applicant3", number, "NR-LAND-01-X");
         perform("applicant3", post("/api/v1/cases/" + number + "/submit")).andExpect(status().isOk());
         Map<String, Object> accept = Map.of("action", "ACCEPT", "version", 1);
-        String a1 = perform("clerk@140105", post("/api/v1/cases/" + number + "/actions").header("Idempotency-Key", "k1")
+        String a1 = perform("clerk@140105", post("/api/v1/cases/" + number + "/actions").header("Idempotency-Key", key + "-accept")
                 .contentType(MediaType.APPLICATION_JSON).content(body(accept))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        String a2 = perform("clerk@140105", post("/api/v1/cases/" + number + "/actions").header("Idempotency-Key", "k1")
+        String a2 = perform("clerk@140105", post("/api/v1/cases/" + number + "/actions").header("Idempotency-Key", key + "-accept")
                 .contentType(MediaType.APPLICATION_JSON).content(body(accept))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(JSON.readTree(a2)).isEqualTo(JSON.readTree(a1));
