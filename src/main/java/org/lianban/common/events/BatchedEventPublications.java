@@ -125,9 +125,15 @@ public class BatchedEventPublications {
 
         // everything else as Modulith's own repository does it
 
+        /**
+         * Not recorded. Modulith marks a publication {@code PROCESSING} just before its listener runs, outside the
+         * listener's transaction: one more commit for every listener and event (with the commit of the listener and
+         * the one marking it completed, three per publication). Nothing here reads that state (no staleness
+         * monitoring is configured); a publication stays {@code PUBLISHED} until it is {@code COMPLETED} or
+         * {@code FAILED}, and an incomplete one is republished on restart either way.
+         */
         @Override
         public void markProcessing(UUID identifier) {
-            delegate.markProcessing(identifier);
         }
 
         @Override
