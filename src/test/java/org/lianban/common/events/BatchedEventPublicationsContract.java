@@ -78,6 +78,22 @@ abstract class BatchedEventPublicationsContract {
     }
 
     @Test
+    void processingIsNotRecordedSoAPublicationGoesFromPublishedToCompleted() {
+        Instant at = Instant.parse("2026-11-02T06:00:00Z");
+        TargetEventPublication p = repository.create(
+                TargetEventPublication.of(new CaseEvent.CaseIssued("T-BATCH-5", at), target("p"), at));
+
+        repository.markProcessing(p.getIdentifier());
+        assertThat(status(p.getIdentifier())).isEqualTo("PUBLISHED");
+        repository.markCompleted(p.getIdentifier(), at.plusSeconds(1));
+        assertThat(status(p.getIdentifier())).isEqualTo("COMPLETED");
+    }
+
+    private String status(UUID id) {
+        return jdbc.queryForObject("select status from event_publication where id = ?", String.class, id);
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoPublication() {
         Instant at = Instant.parse("2026-11-02T03:00:00Z");
         tx.executeWithoutResult(status -> {
