@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -250,13 +251,23 @@ class CaseRepository {
 
     /** Open accepted cases filed in the given regions (their clock runs). */
     List<CaseRow> runningIn(List<String> regionCodes) {
-        if (regionCodes.isEmpty()) {
+        return running("region_code", regionCodes);
+    }
+
+    /** The named cases that are accepted and not finished (statistics' overdue list). */
+    List<CaseRow> runningNumbered(Collection<String> numbers) {
+        return running("number", numbers);
+    }
+
+    /** Accepted, unfinished cases whose {@code column} is one of {@code values}. */
+    private List<CaseRow> running(String column, Collection<String> values) {
+        if (values.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", regionCodes.stream().map(c -> "?").toList());
-        return jdbc.sql("select " + CASE_COLUMNS + " from case_file where region_code in (" + in + ") "
+        String in = String.join(",", values.stream().map(c -> "?").toList());
+        return jdbc.sql("select " + CASE_COLUMNS + " from case_file where " + column + " in (" + in + ") "
                         + "and accepted_at is not null and finished_at is null")
-                .params(new ArrayList<Object>(regionCodes)).query(CaseRepository::caseRow).list();
+                .params(new ArrayList<Object>(values)).query(CaseRepository::caseRow).list();
     }
 
     /** Submitted, not yet accepted cases received before {@code cutoff}: candidates for Art. 32 acceptance. */
@@ -411,16 +422,5 @@ class CaseRepository {
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    /** The named cases that are accepted and not finished (statistics' overdue list). */
-    List<CaseRow> runningNumbered(java.util.Collection<String> numbers) {
-        if (numbers.isEmpty()) {
-            return List.of();
-        }
-        String in = String.join(",", numbers.stream().map(c -> "?").toList());
-        return jdbc.sql("select " + CASE_COLUMNS + " from case_file where number in (" + in + ") "
-                        + "and accepted_at is not null and finished_at is null")
-                .params(new ArrayList<Object>(numbers)).query(CaseRepository::caseRow).list();
     }
 }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ import org.lianban.cases.CaseStatus;
 import org.lianban.cases.CaseSummary;
 import org.lianban.cases.CaseView;
 import org.lianban.cases.Cases;
+import org.lianban.cases.DeadlineOnset;
 import org.lianban.cases.DeadlineWarning;
 import org.lianban.cases.MaterialFile;
 import org.lianban.cases.MaterialInfo;
@@ -601,8 +603,13 @@ class CaseServiceImpl implements CaseService, Cases {
     public List<DeadlineWarning> deadlineWarnings(String areaRegionCode, Instant now) {
         List<String> area = shared.regions().all().stream()
                 .filter(r -> shared.regions().isWithin(r.code(), areaRegionCode)).map(Region::code).toList();
+        return warnings(shared.repo().runningIn(area), now);
+    }
+
+    /** The yellow and red ones of {@code running}, red first, then by due date. */
+    private List<DeadlineWarning> warnings(List<CaseRow> running, Instant now) {
         List<DeadlineWarning> out = new ArrayList<>();
-        for (CaseRow row : shared.repo().runningIn(area)) {
+        for (CaseRow row : running) {
             FlowContext ctx = context(row);
             Warning w = caseWarning(ctx, row.state(), now);
             if (w == Warning.YELLOW || w == Warning.RED) {
@@ -902,21 +909,8 @@ class CaseServiceImpl implements CaseService, Cases {
     // ================================================================================ deadline onsets (statistics)
 
     @Override
-    public List<DeadlineWarning> deadlineWarnings(java.util.Collection<String> numbers, Instant now) {
-        List<DeadlineWarning> out = new ArrayList<>();
-        for (CaseRow row : shared.repo().runningNumbered(numbers)) {
-            FlowContext ctx = context(row);
-            Warning w = caseWarning(ctx, row.state(), now);
-            if (w == Warning.YELLOW || w == Warning.RED) {
-                out.add(new DeadlineWarning(row.number(), row.matterCode(), row.regionCode(), row.state().status(),
-                        row.state().stepCode(), row.state().dueDate(),
-                        shared.engine().workingDaysUsed(ctx, row.state(), now),
-                        FlowEngine.limitDays(ctx) + row.state().extensionDays(), w));
-            }
-        }
-        out.sort(Comparator.comparing((DeadlineWarning d) -> d.warning() != Warning.RED)
-                .thenComparing(DeadlineWarning::dueDate));
-        return out;
+    public List<DeadlineWarning> deadlineWarnings(Collection<String> numbers, Instant now) {
+        return warnings(shared.repo().runningNumbered(numbers), now);
     }
 
     /**
@@ -925,17 +919,17 @@ class CaseServiceImpl implements CaseService, Cases {
      * rule itself finds it); a paused case keeps the colour it had when the pause began.
      */
     @Override
-    public Optional<org.lianban.cases.DeadlineOnset> deadlineOnset(String number) {
+    public Optional<DeadlineOnset> deadlineOnset(String number) {
         return shared.repo().find(number).map(row -> {
             FlowState s = row.state();
             if (s.finishedAt() != null || s.acceptedAt() == null || s.dueAt() == null) {
-                return new org.lianban.cases.DeadlineOnset(row.version(), s.dueDate(), null, null);
+                return new DeadlineOnset(row.version(), s.dueDate(), null, null);
             }
             FlowContext ctx = context(row);
             if (s.pausedSince() != null) {
                 Instant paused = s.pausedSince().isAfter(s.acceptedAt()) ? s.pausedSince() : s.acceptedAt();
                 Warning w = caseWarning(ctx, s, paused);
-                return new org.lianban.cases.DeadlineOnset(row.version(), s.dueDate(),
+                return new DeadlineOnset(row.version(), s.dueDate(),
                         w == Warning.GREEN ? null : Instant.EPOCH, w == Warning.RED ? Instant.EPOCH : null);
             }
             Instant yellow = null;
@@ -954,7 +948,7 @@ class CaseServiceImpl implements CaseService, Cases {
                 }
                 yellow = Instant.ofEpochMilli(hi);
             }
-            return new org.lianban.cases.DeadlineOnset(row.version(), s.dueDate(), yellow, s.dueAt());
+            return new DeadlineOnset(row.version(), s.dueDate(), yellow, s.dueAt());
         });
     }
 }
