@@ -71,6 +71,6 @@ class DocumentIssuer {
                 key.algorithm().name(), code, null, null, null);
         long id = repository.insert(row, DocumentSnapshots.write(request));
         log.info("issued {} {} for case {} (rendered on first use)", kind, number, caseNumber);
-        return repository.find(id).orElseThrow();
+        return row.withId(id);
     }
 }

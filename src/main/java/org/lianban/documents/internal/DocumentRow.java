@@ -15,6 +15,13 @@ record DocumentRow(long id, String caseNumber, DocumentKind kind, String eventKe
         String storageKey, long sizeBytes, String sha256, String signatureAlgorithm, String verificationCode,
         Instant revokedAt, String revokeReason, String revokedBy) {
 
+    /** The row as stored under {@code id} (an insert writes every field as given). */
+    DocumentRow withId(long id) {
+        return new DocumentRow(id, caseNumber, kind, eventKey, number, issuedAt, authorityCode, authorityName,
+                holderName, matterName, validUntil, storageKey, sizeBytes, sha256, signatureAlgorithm,
+                verificationCode, revokedAt, revokeReason, revokedBy);
+    }
+
     boolean rendered() {
         return storageKey != null;
     }
