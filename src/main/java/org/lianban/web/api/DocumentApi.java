@@ -1,18 +1,14 @@
 package org.lianban.web.api;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 import org.lianban.documents.CaseDocument;
 import org.lianban.documents.CertificateVerification;
-import org.lianban.documents.DocumentFile;
 import org.lianban.documents.DocumentKind;
 import org.lianban.documents.Documents;
 import org.lianban.identity.CurrentUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.lianban.web.PdfDownloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,13 +55,7 @@ class DocumentApi {
     @Operation(summary = "The signed PDF of a document")
     @GetMapping("/documents/{id}")
     ResponseEntity<byte[]> download(@PathVariable long id, CurrentUser user) {
-        DocumentFile f = documents.download(id, user);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(f.content());
+        return PdfDownloads.of(documents.download(id, user));
     }
 
     @Operation(summary = "Public verification of a certificate by the code printed on it (and in its QR code)")

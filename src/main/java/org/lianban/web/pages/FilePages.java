@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.lianban.cases.CaseService;
 import org.lianban.cases.MaterialFile;
-import org.lianban.documents.DocumentFile;
 import org.lianban.documents.Documents;
 import org.lianban.identity.CurrentUser;
+import org.lianban.web.PdfDownloads;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,12 +47,6 @@ class FilePages {
 
     @GetMapping("/files/documents/{id}")
     ResponseEntity<byte[]> document(@PathVariable long id, CurrentUser user) {
-        DocumentFile f = documents.download(id, user);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(f.filename(), StandardCharsets.UTF_8).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(f.content());
+        return PdfDownloads.of(documents.download(id, user));
     }
 }
