@@ -10,6 +10,15 @@ public interface AuthorityKeys {
     SigningKey keyFor(String regionCode, String authorityName);
 
     /**
+     * Makes sure the authority has a key for new documents and says its algorithm, without unlocking the private key
+     * where that can be avoided: issuing a document needs only this, and unlocking a PKCS#12 key costs a noticeable
+     * fraction of a second of CPU (its key derivation is slow on purpose).
+     */
+    default SignatureAlgorithm algorithmFor(String regionCode, String authorityName) {
+        return keyFor(regionCode, authorityName).algorithm();
+    }
+
+    /**
      * The certificate of the authority's key for {@code algorithm}, to verify documents signed with it (they may
      * predate a change of the configured algorithm). Never creates a key; empty if there is none.
      */

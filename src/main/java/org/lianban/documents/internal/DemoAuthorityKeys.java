@@ -64,6 +64,16 @@ public final class DemoAuthorityKeys implements AuthorityKeys {
         return keys.computeIfAbsent(checked(regionCode), code -> loadOrCreate(code, authorityName));
     }
 
+    /** A key already on disk is not read: it was created for the configured algorithm (its file name says so). */
+    @Override
+    public SignatureAlgorithm algorithmFor(String regionCode, String authorityName) {
+        String code = checked(regionCode);
+        if (keys.containsKey(code) || Files.exists(file(code, algorithm))) {
+            return algorithm;
+        }
+        return keyFor(code, authorityName).algorithm();
+    }
+
     @Override
     public Optional<X509Certificate> certificate(String regionCode, SignatureAlgorithm alg) {
         if (alg == algorithm) {

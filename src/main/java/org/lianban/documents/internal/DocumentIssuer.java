@@ -53,8 +53,8 @@ class DocumentIssuer {
             return existing.get();
         }
         // the authority must have a key before a number is used up (no key: the event fails and is retried); creating
-        // a demo key takes a moment once, afterwards this is a map lookup
-        SigningKey key = keys.keyFor(authority.regionCode(), authority.name());
+        // a demo key takes a moment once; the key itself is unlocked only when the PDF is signed
+        SignatureAlgorithm algorithm = keys.algorithmFor(authority.regionCode(), authority.name());
         LocalDate day = issuedAt.atZone(ClockConfig.CHINA).toLocalDate();
         String number = numbers.next(kind, day.getYear(), authority.regionCode());
         draft.number(number).caseNumber(caseNumber).authority(authority).issuedAt(issuedAt);
@@ -68,7 +68,7 @@ class DocumentIssuer {
         DocumentRequest request = draft.build();
         DocumentRow row = new DocumentRow(0, caseNumber, kind, eventKey, number, issuedAt, authority.regionCode(),
                 authority.name(), request.holder().name(), request.matterName(), validUntil, null, 0, null,
-                key.algorithm().name(), code, null, null, null);
+                algorithm.name(), code, null, null, null);
         long id = repository.insert(row, DocumentSnapshots.write(request));
         log.info("issued {} {} for case {} (rendered on first use)", kind, number, caseNumber);
         return row.withId(id);

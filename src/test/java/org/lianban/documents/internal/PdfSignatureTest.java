@@ -147,6 +147,19 @@ class PdfSignatureTest {
     }
 
     @Test
+    void issuingLearnsTheAlgorithmWithoutUnlockingADemoKey() {
+        // no key yet: one is created
+        assertThat(new DemoAuthorityKeys(dir, SignatureAlgorithm.SM2, "pw".toCharArray(), CLOCK)
+                .algorithmFor("140100", "太原市自然资源局")).isEqualTo(SignatureAlgorithm.SM2);
+        assertThat(Files.exists(dir.resolve("140100-sm2.p12"))).isTrue();
+        // after a restart the file is not read: a wrong password would fail if it were
+        DemoAuthorityKeys restarted = new DemoAuthorityKeys(dir, SignatureAlgorithm.SM2, "wrong".toCharArray(), CLOCK);
+        assertThat(restarted.algorithmFor("140100", "太原市自然资源局")).isEqualTo(SignatureAlgorithm.SM2);
+        assertThatThrownBy(() -> restarted.keyFor("140100", "太原市自然资源局"))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+    }
+
+    @Test
     void productionKeystoreSignsPerAuthorityWithADefaultEntry() throws Exception {
         SigningKey city = new DemoAuthorityKeys(dir.resolve("a"), SignatureAlgorithm.SM2, "pw".toCharArray(), CLOCK)
                 .keyFor("140100", "太原市自然资源局");
