@@ -26,6 +26,13 @@ final class SqlCounter implements BeanPostProcessor {
     /** This thread's counts: statements, commits, event_publication statements. */
     static final ThreadLocal<long[]> MINE = ThreadLocal.withInitial(() -> new long[3]);
 
+    /** Off: connections are handed out unwrapped, so the timed runs pay nothing for the counting. */
+    private static volatile boolean enabled;
+
+    static void enabled(boolean on) {
+        enabled = on;
+    }
+
     static void measure(boolean on) {
         MEASURING.set(on);
     }
@@ -44,29 +51,39 @@ final class SqlCounter implements BeanPostProcessor {
     static DataSource wrap(DataSource ds) {
         return proxy(DataSource.class, ds, (p, m, args) -> {
             Object r = invoke(ds, m, args);
-            return m.getName().equals("getConnection") ? connection((Connection) r) : r;
+            return enabled && m.getName().equals("getConnection") ? connection((Connection) r) : r;
         });
     }
 
+    /** A commit counts only if a statement ran since the last one (the driver sends nothing for an empty one). */
     private static Connection connection(Connection c) {
+        boolean[] dirty = {false};
         return proxy(Connection.class, c, (p, m, args) -> {
-            if (m.getName().equals("commit") && MEASURING.get()) {
-                COMMITS.increment();
-                MINE.get()[1]++;
+            if (m.getName().equals("commit")) {
+                if (dirty[0] && MEASURING.get()) {
+                    COMMITS.increment();
+                    MINE.get()[1]++;
+                }
+                dirty[0] = false;
+            } else if (m.getName().equals("rollback")) {
+                dirty[0] = false;
             }
             Object r = invoke(c, m, args);
             if (r instanceof PreparedStatement ps && m.getName().equals("prepareStatement")) {
-                return statement(PreparedStatement.class, ps, (String) args[0]);
+                return statement(PreparedStatement.class, ps, (String) args[0], dirty);
             }
             if (r instanceof Statement s && m.getName().equals("createStatement")) {
-                return statement(Statement.class, s, null);
+                return statement(Statement.class, s, null, dirty);
             }
             return r;
         });
     }
 
-    private static <S extends Statement> S statement(Class<S> type, S s, String preparedSql) {
+    private static <S extends Statement> S statement(Class<S> type, S s, String preparedSql, boolean[] dirty) {
         return proxy(type, s, (p, m, args) -> {
+            if (m.getName().startsWith("execute")) {
+                dirty[0] = true;
+            }
             if (m.getName().startsWith("execute") && MEASURING.get()) {
                 String sql = preparedSql != null ? preparedSql
                         : args != null && args.length > 0 && args[0] instanceof String q ? q : "";

@@ -4,10 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -30,9 +34,61 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the listeners run only after the commit (they mark their row completed by its id). Outside a transaction, and for
  * anything published after the flush, rows are written at once, as Modulith does. The columns are those of
  * {@code event_publication} in {@code V1__platform.sql} (Modulith's schema, version 2).
+ *
+ * <p>Completion marks can be batched too ({@link #completedTogether}): the listener batches of
+ * {@link org.lianban.common.ListenerBatches} complete many publications at once, and one {@code UPDATE} marks them
+ * all instead of one statement and commit each. This assumes Modulith's default completion mode ({@code update}).
  */
 @Configuration(proxyBeanMethods = false)
 public class BatchedEventPublications {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchedEventPublications.class);
+
+    /** The completion marks being collected on this thread, if {@link #completedTogether} is running. */
+    private static final ThreadLocal<Completions> COLLECTING = new ThreadLocal<>();
+
+    /**
+     * Runs {@code completions} (which complete listener futures, so Modulith marks their publications completed) and
+     * writes the marks it causes on this thread with one statement per 1 000, after it returns. Should that write
+     * fail, the publications stay incomplete and are republished on restart (listeners are idempotent).
+     */
+    public static void completedTogether(Runnable completions) {
+        if (COLLECTING.get() != null) {
+            completions.run();
+            return;
+        }
+        Completions collected = new Completions();
+        COLLECTING.set(collected);
+        try {
+            completions.run();
+        } finally {
+            COLLECTING.remove();
+        }
+        collected.write();
+    }
+
+    /** Publication ids to mark completed, per repository that was asked to (in practice one). */
+    private static final class Completions {
+
+        private final Map<Batching, List<UUID>> ids = new LinkedHashMap<>();
+        private Instant latest = Instant.EPOCH;
+
+        void add(Batching repository, UUID id, Instant at) {
+            ids.computeIfAbsent(repository, r -> new ArrayList<>()).add(id);
+            latest = at.isAfter(latest) ? at : latest;
+        }
+
+        void write() {
+            ids.forEach((repository, list) -> {
+                try {
+                    repository.markAllCompleted(list, latest);
+                } catch (RuntimeException e) {
+                    log.warn("could not mark {} event publications completed; they are republished on restart",
+                            list.size(), e);
+                }
+            });
+        }
+    }
 
     @Bean
     static BeanPostProcessor batchedEventPublicationRepository(ObjectProvider<JdbcTemplate> jdbc,
@@ -146,9 +202,29 @@ public class BatchedEventPublications {
             delegate.markCompleted(event, identifier, completionDate);
         }
 
+        /** Collected while {@link #completedTogether} runs on this thread, else written at once. */
         @Override
         public void markCompleted(UUID identifier, Instant completionDate) {
+            Completions collecting = COLLECTING.get();
+            if (collecting != null) {
+                collecting.add(this, identifier, completionDate);
+                return;
+            }
             delegate.markCompleted(identifier, completionDate);
+        }
+
+        /** Outside any transaction: each statement commits on its own. */
+        void markAllCompleted(List<UUID> identifiers, Instant completionDate) {
+            Timestamp at = Timestamp.from(completionDate);
+            for (int from = 0; from < identifiers.size(); from += MAX_ROWS_PER_STATEMENT) {
+                List<UUID> chunk = identifiers.subList(from, Math.min(identifiers.size(), from + MAX_ROWS_PER_STATEMENT));
+                List<Object> args = new ArrayList<>(chunk.size() + 1);
+                args.add(at);
+                args.addAll(chunk);
+                jdbc.getObject().update("update event_publication set status = 'COMPLETED', completion_date = ? "
+                        + "where id in (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                        args.toArray());
+            }
         }
 
         @Override

@@ -1,13 +1,16 @@
 package org.lianban.documents.internal;
 
+import java.util.concurrent.CompletableFuture;
+
 import org.lianban.cases.CaseEvent;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.lianban.common.ListenerBatches;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Issues the documents of case events. Runs after the case's transaction commits, in its own transaction, and is
- * recorded in the event publication registry: a failure leaves the publication incomplete to be republished on
- * restart, and the issuer's (case, kind, event) key makes the redelivery create nothing twice.
+ * Issues the documents of case events, in batches after the case's commit ({@link ListenerBatches}), and is recorded
+ * in the event publication registry: a failure leaves the publication incomplete to be republished on restart, and
+ * the issuer's (case, kind, event) key makes the redelivery create nothing twice.
  * <p>
  * One method per event type that produces a document, not one for every {@link CaseEvent}: the registry stores a
  * publication per (event, listener) in the case's transaction, so listening to events without a document (submitted,
@@ -16,34 +19,34 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseDocumentsListener {
 
-    private final CaseDocuments documents;
+    private final ListenerBatches.Batch<CaseEvent> batch;
 
-    CaseDocumentsListener(CaseDocuments documents) {
-        this.documents = documents;
+    CaseDocumentsListener(CaseDocuments documents, ListenerBatches batches) {
+        this.batch = batches.of("documents", events -> events.forEach(documents::issueFor));
     }
 
-    @ApplicationModuleListener
-    void onAccepted(CaseEvent.CaseAccepted event) {
-        documents.issueFor(event);
+    @TransactionalEventListener
+    CompletableFuture<Void> onAccepted(CaseEvent.CaseAccepted event) {
+        return batch.submit(event);
     }
 
-    @ApplicationModuleListener
-    void onSupplementRequested(CaseEvent.SupplementRequested event) {
-        documents.issueFor(event);
+    @TransactionalEventListener
+    CompletableFuture<Void> onSupplementRequested(CaseEvent.SupplementRequested event) {
+        return batch.submit(event);
     }
 
-    @ApplicationModuleListener
-    void onRefused(CaseEvent.CaseRefused event) {
-        documents.issueFor(event);
+    @TransactionalEventListener
+    CompletableFuture<Void> onRefused(CaseEvent.CaseRefused event) {
+        return batch.submit(event);
     }
 
-    @ApplicationModuleListener
-    void onDeadlineExtended(CaseEvent.DeadlineExtended event) {
-        documents.issueFor(event);
+    @TransactionalEventListener
+    CompletableFuture<Void> onDeadlineExtended(CaseEvent.DeadlineExtended event) {
+        return batch.submit(event);
     }
 
-    @ApplicationModuleListener
-    void onDecided(CaseEvent.CaseDecided event) {
-        documents.issueFor(event);
+    @TransactionalEventListener
+    CompletableFuture<Void> onDecided(CaseEvent.CaseDecided event) {
+        return batch.submit(event);
     }
 }

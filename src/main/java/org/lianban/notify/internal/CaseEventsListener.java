@@ -1,16 +1,23 @@
 package org.lianban.notify.internal;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
 import org.lianban.cases.CaseDetails;
 import org.lianban.cases.CaseEvent;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.lianban.common.ListenerBatches;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The notify module's one listener to case events: the SMS to the applicant and the new-task notices to officials.
  * One listener, not one per concern, so each case event costs one row in the publication registry (written in the
- * transition's transaction) and one transaction here, which reads the case once. The event is durable in the registry
- * from the transition's own commit; this runs after that commit, and both writes are idempotent (a key per event), so
- * a redelivered event adds nothing. Only when it returns is the publication marked completed.
+ * transition's transaction). Events are handled in batches after the case's commit ({@link ListenerBatches}), each
+ * case read once per batch. The event is durable in the registry from the transition's own commit, and both writes
+ * are idempotent (a key per event), so a redelivered event adds nothing. Only when the batch has committed is the
+ * publication marked completed.
  */
 @Component
 class CaseEventsListener {
@@ -18,27 +25,36 @@ class CaseEventsListener {
     private final CaseFacts facts;
     private final CaseSmsNotices sms;
     private final NewTaskNotices newTasks;
+    private final ListenerBatches.Batch<CaseEvent> batch;
 
-    CaseEventsListener(CaseFacts facts, CaseSmsNotices sms, NewTaskNotices newTasks) {
+    CaseEventsListener(CaseFacts facts, CaseSmsNotices sms, NewTaskNotices newTasks, ListenerBatches batches) {
         this.facts = facts;
         this.sms = sms;
         this.newTasks = newTasks;
+        this.batch = batches.of("notify", this::handle);
     }
 
-    @ApplicationModuleListener
-    void on(CaseEvent event) {
-        boolean texts = sms.concerns(event);
-        boolean tasks = newTasks.concerns(event);
-        if (!texts && !tasks) {
-            return;
-        }
-        CaseDetails details = facts.find(event.caseNumber())
-                .orElseThrow(() -> new IllegalStateException("case " + event.caseNumber() + " not found"));
-        if (texts) {
-            sms.on(event, details);
-        }
-        if (tasks) {
-            newTasks.on(event, details);
+    @TransactionalEventListener
+    CompletableFuture<Void> on(CaseEvent event) {
+        return batch.submit(event);
+    }
+
+    private void handle(List<CaseEvent> events) {
+        Map<String, CaseDetails> read = new HashMap<>();
+        for (CaseEvent event : events) {
+            boolean texts = sms.concerns(event);
+            boolean tasks = newTasks.concerns(event);
+            if (!texts && !tasks) {
+                continue;
+            }
+            CaseDetails details = read.computeIfAbsent(event.caseNumber(), n -> facts.find(n)
+                    .orElseThrow(() -> new IllegalStateException("case " + n + " not found")));
+            if (texts) {
+                sms.on(event, details);
+            }
+            if (tasks) {
+                newTasks.on(event, details);
+            }
         }
     }
 }

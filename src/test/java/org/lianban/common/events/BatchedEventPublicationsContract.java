@@ -89,6 +89,24 @@ abstract class BatchedEventPublicationsContract {
         assertThat(status(p.getIdentifier())).isEqualTo("COMPLETED");
     }
 
+    @Test
+    void completionsOfABatchAreWrittenTogetherAfterItsCompletionsRan() {
+        Instant at = Instant.parse("2026-11-02T07:00:00Z");
+        List<UUID> ids = java.util.stream.IntStream.range(0, 3).mapToObj(i -> repository.create(
+                TargetEventPublication.of(new CaseEvent.CaseIssued("T-BATCH-6-" + i, at), target("c"), at))
+                .getIdentifier()).toList();
+
+        BatchedEventPublications.completedTogether(() -> {
+            ids.forEach(id -> repository.markCompleted(id, at.plusSeconds(1)));
+            assertThat(ids).as("collected, not yet written").allSatisfy(id ->
+                    assertThat(status(id)).isEqualTo("PUBLISHED"));
+        });
+
+        assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("COMPLETED"));
+        assertThat(jdbc.queryForObject("select count(*) from event_publication where listener_id like ? "
+                + "and completion_date is null", Long.class, TEST_LISTENER + "%")).isZero();
+    }
+
     private String status(UUID id) {
         return jdbc.queryForObject("select status from event_publication where id = ?", String.class, id);
     }
