@@ -154,13 +154,16 @@ class CaseBenchmarkRunner {
         if (counting) {
             System.out.printf(Locale.ROOT, "%n-- SQL per operation on the request path (a run of %d cases, 1 thread, "
                     + "counted through JDBC proxies; not timed): %.2f statements, %.2f commits, "
-                    + "%.2f event_publication statements%n", n, SqlCounter.STATEMENTS.sum() / (double) transitions,
-                    SqlCounter.COMMITS.sum() / (double) transitions,
-                    SqlCounter.EVENT_STATEMENTS.sum() / (double) transitions);
-            System.out.printf(Locale.ROOT, "   %-14s %6s %7s %6s%n", "operation", "SQL", "commits", "outbox");
+                    + "%.2f event_publication statements, %.2f round trips to the database%n", n,
+                    SqlCounter.STATEMENTS.sum() / (double) transitions, SqlCounter.COMMITS.sum() / (double) transitions,
+                    SqlCounter.EVENT_STATEMENTS.sum() / (double) transitions,
+                    SqlCounter.ROUND_TRIPS.sum() / (double) transitions);
+            System.out.printf(Locale.ROOT, "   %-14s %6s %7s %6s %11s%n", "operation", "SQL", "commits", "outbox",
+                    "round trips");
             for (int op = 0; op < OPS.length; op++) {
-                System.out.printf(Locale.ROOT, "   %-14s %6.2f %7.2f %6.2f%n", OPS[op], PER_OP[op][0].sum() / (double) n,
-                        PER_OP[op][1].sum() / (double) n, PER_OP[op][2].sum() / (double) n);
+                System.out.printf(Locale.ROOT, "   %-14s %6.2f %7.2f %6.2f %11.2f%n", OPS[op],
+                        PER_OP[op][0].sum() / (double) n, PER_OP[op][1].sum() / (double) n,
+                        PER_OP[op][2].sum() / (double) n, PER_OP[op][3].sum() / (double) n);
             }
             return;
         }
@@ -209,11 +212,11 @@ class CaseBenchmarkRunner {
     }
 
     /** Statements and commits per operation kind: [op][statements, commits, event statements]. */
-    private static final java.util.concurrent.atomic.LongAdder[][] PER_OP = new java.util.concurrent.atomic.LongAdder[OPS.length][3];
+    private static final java.util.concurrent.atomic.LongAdder[][] PER_OP = new java.util.concurrent.atomic.LongAdder[OPS.length][4];
 
     static {
         for (java.util.concurrent.atomic.LongAdder[] row : PER_OP) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 row[i] = new java.util.concurrent.atomic.LongAdder();
             }
         }
@@ -229,7 +232,7 @@ class CaseBenchmarkRunner {
             lat[op] = System.nanoTime() - t;
             SqlCounter.measure(false);
             long[] after = SqlCounter.MINE.get();
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 PER_OP[op][i].add(after[i] - before[i]);
             }
         }

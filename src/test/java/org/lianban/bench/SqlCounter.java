@@ -23,8 +23,9 @@ final class SqlCounter implements BeanPostProcessor {
     static final LongAdder EVENT_STATEMENTS = new LongAdder();
     static final LongAdder COMMITS = new LongAdder();
     private static final ThreadLocal<Boolean> MEASURING = ThreadLocal.withInitial(() -> false);
-    /** This thread's counts: statements, commits, event_publication statements. */
-    static final ThreadLocal<long[]> MINE = ThreadLocal.withInitial(() -> new long[3]);
+    static final LongAdder ROUND_TRIPS = new LongAdder();
+    /** This thread's counts: statements, commits, event_publication statements, round trips. */
+    static final ThreadLocal<long[]> MINE = ThreadLocal.withInitial(() -> new long[4]);
 
     /** Off: connections are handed out unwrapped, so the timed runs pay nothing for the counting. */
     private static volatile boolean enabled;
@@ -41,6 +42,7 @@ final class SqlCounter implements BeanPostProcessor {
         STATEMENTS.reset();
         EVENT_STATEMENTS.reset();
         COMMITS.reset();
+        ROUND_TRIPS.reset();
     }
 
     @Override
@@ -63,6 +65,8 @@ final class SqlCounter implements BeanPostProcessor {
                 if (dirty[0] && MEASURING.get()) {
                     COMMITS.increment();
                     MINE.get()[1]++;
+                    ROUND_TRIPS.increment();
+                    MINE.get()[3]++;
                 }
                 dirty[0] = false;
             } else if (m.getName().equals("rollback")) {
@@ -88,8 +92,12 @@ final class SqlCounter implements BeanPostProcessor {
                 String sql = preparedSql != null ? preparedSql
                         : args != null && args.length > 0 && args[0] instanceof String q ? q : "";
                 boolean event = sql.toLowerCase(java.util.Locale.ROOT).contains("event_publication");
-                (event ? EVENT_STATEMENTS : STATEMENTS).increment();
-                MINE.get()[event ? 2 : 0]++;
+                // a prepared statement holding several (CaseRepository.Writes) is one round trip for all of them
+                int statements = sql.split(";\n", -1).length;
+                (event ? EVENT_STATEMENTS : STATEMENTS).add(statements);
+                MINE.get()[event ? 2 : 0] += statements;
+                ROUND_TRIPS.increment();
+                MINE.get()[3]++;
             }
             return invoke(s, m, args);
         });

@@ -3,6 +3,7 @@ package org.lianban.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,9 +41,16 @@ class ListenerBatchesTest {
         ds.setURL("jdbc:h2:mem:batches-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         jdbc = new JdbcTemplate(ds);
         jdbc.execute("create table handled (event varchar(20) primary key)");
-        batches = new ListenerBatches(new DataSourceTransactionManager(ds), 100, 1000);
+        transactions = new DataSourceTransactionManager(ds);
+        batches = new ListenerBatches(transactions, 100, 1000, Duration.ZERO);
         batches.start();
-        batch = batches.of("test", events -> {
+        batch = batches.of("test", handler());
+    }
+
+    private DataSourceTransactionManager transactions;
+
+    private java.util.function.Consumer<List<String>> handler() {
+        return events -> {
             assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
             calls.add(List.copyOf(events));
             for (String e : events) {
@@ -55,7 +63,7 @@ class ListenerBatchesTest {
                 firstStarted.countDown();
                 await(releaseFirst);
             }
-        });
+        };
     }
 
     @AfterEach
@@ -79,6 +87,20 @@ class ListenerBatchesTest {
         assertThat(first).isCompleted();
         assertThat(calls).containsExactly(List.of("first"), List.of("e1", "e2", "e3", "e4", "e5"));
         assertThat(handled()).containsExactlyInAnyOrder("first", "e1", "e2", "e3", "e4", "e5");
+    }
+
+    @Test
+    void atLowLoadEventsArrivingWithinTheLingerShareABatch() throws Exception {
+        ListenerBatches lingering = new ListenerBatches(transactions, 100, 1000, Duration.ofSeconds(2));
+        try {
+            ListenerBatches.Batch<String> b = lingering.of("linger", handler());
+            CompletableFuture<Void> one = b.submit("one");
+            CompletableFuture<Void> two = b.submit("two");
+            CompletableFuture.allOf(one, two).get(10, TimeUnit.SECONDS);
+            assertThat(calls).containsExactly(List.of("one", "two"));
+        } finally {
+            lingering.stop();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.lianban.cases.internal;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,13 +23,16 @@ import org.lianban.cases.CaseStatus;
 import org.lianban.cases.MaterialInfo;
 import org.lianban.cases.flow.FlowState;
 import org.lianban.cases.flow.Transition;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Explicit SQL for cases; each method is one statement (or one JDBC batch). */
+/** Explicit SQL for cases; each method is one statement, except {@link Writes}. */
 @Repository
 class CaseRepository {
 
@@ -128,79 +133,131 @@ class CaseRepository {
 
     // ------------------------------------------------------------------------------------------- timeline, tasks
 
-    void endSteps(long caseId, List<Transition.StepEnd> ended, Instant at) {
-        if (ended.isEmpty()) {
-            return;
-        }
-        String sql = "update case_step set finished_at = ?, actor = ?, outcome = ?, opinion = ?, working_days = ? "
-                + "where case_id = ? and step_code = ? and party_code = ? and finished_at is null";
-        if (ended.size() == 1) {
-            Transition.StepEnd e = ended.getFirst();
-            template.update(sql, ts(at), e.actor(), e.outcome(), cut(e.opinion(), 2000), e.workingDays(), caseId,
-                    e.stepCode(), e.partyCode());
-            return;
-        }
-        template.batchUpdate(sql, ended.stream().map(e -> new Object[] {ts(at), e.actor(), e.outcome(),
-                cut(e.opinion(), 2000), e.workingDays(), caseId, e.stepCode(), e.partyCode()}).toList());
-    }
-
-    void startSteps(long caseId, List<Transition.StepStart> started) {
-        if (started.isEmpty()) {
-            return;
-        }
-        String sql = "insert into case_step (case_id, seq, step_code, step_name, level, region_code, party_code, role, "
-                + "limit_days, started_at) values (?,?,?,?,?,?,?,?,?,?)";
-        List<Object[]> rows = started.stream().map(s -> new Object[] {caseId, s.seq(), s.stepCode(), s.stepName(),
-                s.level().name(), s.regionCode(), s.partyCode(), s.role().name(), s.limitDays(), ts(s.startedAt())})
-                .toList();
-        if (rows.size() == 1) {
-            template.update(sql, rows.getFirst());
-        } else {
-            template.batchUpdate(sql, rows);
-        }
-    }
-
     /**
-     * Replaces the open tasks of a case. One statement in the common cases: a sequential step hands its single task
-     * on (update), the first task appears (insert), the last one goes (delete).
+     * The writes of a transition after its case row (timeline, tasks, pause, audit record), sent together by
+     * {@link #send}: on PostgreSQL as one prepared statement holding them all, which the driver sends in one round
+     * trip instead of one per statement (a failing one fails the call, and the transaction rolls back); elsewhere
+     * one after another. Each statement is still its own: the count of SQL statements per transition is unchanged.
      */
-    void replaceTasks(long caseId, List<Transition.Task> before, List<Transition.Task> after, String filingRegion,
-            String matterCode) {
-        if (before.size() == 1 && after.size() == 1) {
-            Transition.Task t = after.getFirst();
-            jdbc.sql("update case_task set step_code = ?, party_code = ?, step_name = ?, region_code = ?, role = ?, "
-                            + "since = ?, due_at = ? where case_id = ?")
-                    .params(t.stepCode(), t.partyCode(), t.stepName(), t.regionCode(), t.role().name(), ts(t.since()),
-                            ts(t.dueAt()), caseId)
-                    .update();
-            return;
+    final class Writes {
+
+        private final List<String> sql = new ArrayList<>();
+        private final List<Object[]> args = new ArrayList<>();
+
+        private void add(String statement, Object... values) {
+            sql.add(statement);
+            args.add(values);
         }
-        if (!before.isEmpty()) {
-            jdbc.sql("delete from case_task where case_id = ?").param(caseId).update();
+
+        Writes endSteps(long caseId, List<Transition.StepEnd> ended, Instant at) {
+            for (Transition.StepEnd e : ended) {
+                add("update case_step set finished_at = ?, actor = ?, outcome = ?, opinion = ?, working_days = ? "
+                        + "where case_id = ? and step_code = ? and party_code = ? and finished_at is null", ts(at),
+                        e.actor(), e.outcome(), cut(e.opinion(), 2000), e.workingDays(), caseId, e.stepCode(),
+                        e.partyCode());
+            }
+            return this;
         }
-        if (after.isEmpty()) {
-            return;
+
+        Writes startSteps(long caseId, List<Transition.StepStart> started) {
+            if (!started.isEmpty()) {
+                add("insert into case_step (case_id, seq, step_code, step_name, level, region_code, party_code, role, "
+                        + "limit_days, started_at) values " + rows(started.size(), 10), started.stream()
+                        .flatMap(s -> java.util.stream.Stream.of(caseId, s.seq(), s.stepCode(), s.stepName(),
+                                s.level().name(), s.regionCode(), s.partyCode(), s.role().name(), s.limitDays(),
+                                ts(s.startedAt())))
+                        .toArray());
+            }
+            return this;
         }
-        String sql = "insert into case_task (case_id, step_code, party_code, step_name, region_code, role, "
-                + "filing_region, matter_code, since, due_at) values (?,?,?,?,?,?,?,?,?,?)";
-        List<Object[]> rows = after.stream().map(t -> new Object[] {caseId, t.stepCode(), t.partyCode(),
-                t.stepName(), t.regionCode(), t.role().name(), filingRegion, matterCode, ts(t.since()),
-                ts(t.dueAt())}).toList();
-        if (rows.size() == 1) {
-            template.update(sql, rows.getFirst());
-        } else {
-            template.batchUpdate(sql, rows);
+
+        /**
+         * Replaces the open tasks of a case. One statement in the common cases: a sequential step hands its single
+         * task on (update), the first task appears (insert), the last one goes (delete).
+         */
+        Writes replaceTasks(long caseId, List<Transition.Task> before, List<Transition.Task> after,
+                String filingRegion, String matterCode) {
+            if (before.size() == 1 && after.size() == 1) {
+                Transition.Task t = after.getFirst();
+                add("update case_task set step_code = ?, party_code = ?, step_name = ?, region_code = ?, role = ?, "
+                        + "since = ?, due_at = ? where case_id = ?", t.stepCode(), t.partyCode(), t.stepName(),
+                        t.regionCode(), t.role().name(), ts(t.since()), ts(t.dueAt()), caseId);
+                return this;
+            }
+            if (!before.isEmpty()) {
+                add("delete from case_task where case_id = ?", caseId);
+            }
+            if (!after.isEmpty()) {
+                add("insert into case_task (case_id, step_code, party_code, step_name, region_code, role, "
+                        + "filing_region, matter_code, since, due_at) values " + rows(after.size(), 10), after.stream()
+                        .flatMap(t -> java.util.stream.Stream.of(caseId, t.stepCode(), t.partyCode(), t.stepName(),
+                                t.regionCode(), t.role().name(), filingRegion, matterCode, ts(t.since()),
+                                ts(t.dueAt())))
+                        .toArray());
+            }
+            return this;
+        }
+
+        Writes pause(long caseId, Transition.PauseChange p, Instant at) {
+            if (p.start()) {
+                add("insert into case_pause (case_id, kind, procedure, started_at) values (?,?,?,?)", caseId,
+                        p.kind(), p.procedure(), ts(at));
+            } else {
+                add("update case_pause set ended_at = ? where case_id = ? and ended_at is null", ts(at), caseId);
+            }
+            return this;
+        }
+
+        Writes audit(AuditRow a) {
+            add(INSERT_AUDIT, a.caseId(), ts(a.at()), a.actor(), a.role(), a.regionCode(), a.action(), a.before(),
+                    a.after(), a.detail(), a.prevHash(), a.hash());
+            return this;
+        }
+
+        void send() {
+            if (sql.isEmpty()) {
+                return;
+            }
+            if (sql.size() == 1 || !postgres()) {
+                for (int i = 0; i < sql.size(); i++) {
+                    template.update(sql.get(i), args.get(i));
+                }
+                return;
+            }
+            template.execute((ConnectionCallback<Void>) con -> {
+                try (PreparedStatement ps = con.prepareStatement(String.join(";\n", sql))) {
+                    int n = 1;
+                    for (Object[] values : args) {
+                        for (Object v : values) {
+                            StatementCreatorUtils.setParameterValue(ps, n++, SqlTypeValue.TYPE_UNKNOWN, v);
+                        }
+                    }
+                    ps.execute();
+                }
+                return null;
+            });
         }
     }
 
-    void pause(long caseId, Transition.PauseChange p, Instant at) {
-        if (p.start()) {
-            jdbc.sql("insert into case_pause (case_id, kind, procedure, started_at) values (?,?,?,?)")
-                    .params(caseId, p.kind(), p.procedure(), ts(at)).update();
-        } else {
-            jdbc.sql("update case_pause set ended_at = ? where case_id = ? and ended_at is null")
-                    .params(ts(at), caseId).update();
+    Writes writes() {
+        return new Writes();
+    }
+
+    private static String rows(int count, int columns) {
+        String row = "(" + String.join(",", Collections.nCopies(columns, "?")) + ")";
+        return String.join(", ", Collections.nCopies(count, row));
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        Boolean pg = postgres;
+        if (pg == null) {
+            pg = template.execute((ConnectionCallback<Boolean>) con ->
+                    "PostgreSQL".equals(con.getMetaData().getDatabaseProductName()));
+            postgres = pg;
         }
+        return pg;
     }
 
     record StepRow(String stepCode, String stepName, String level, String regionCode, String partyCode, String role,
@@ -330,12 +387,11 @@ class CaseRepository {
     record AuditRow(long caseId, Instant at, String actor, String role, String regionCode, String action,
             String before, String after, String detail, String prevHash, String hash) {}
 
+    private static final String INSERT_AUDIT = "insert into audit_record (case_id, at, actor, role, region_code, "
+            + "action, before_status, after_status, detail, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?,?)";
+
     void insertAudit(AuditRow a) {
-        jdbc.sql("insert into audit_record (case_id, at, actor, role, region_code, action, before_status, "
-                        + "after_status, detail, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?,?)")
-                .params(a.caseId(), ts(a.at()), a.actor(), a.role(), a.regionCode(), a.action(), a.before(),
-                        a.after(), a.detail(), a.prevHash(), a.hash())
-                .update();
+        writes().audit(a).send();
     }
 
     record StoredAudit(long id, long caseId, String caseNumber, String caseHead, AuditRow row) {}

@@ -444,7 +444,10 @@ class CaseServiceImpl implements CaseService, Cases {
         }
     }
 
-    /** Writes one transition (the caller's transaction): ≤ 6 statements plus the idempotency answer. */
+    /**
+     * Writes one transition (the caller's transaction): ≤ 6 statements plus the idempotency answer, in two round trips
+     * on PostgreSQL (the case row with its version check, then the rest together).
+     */
     private CaseRow apply(Loaded l, Transition tr, Actor actor, Instant now) {
         CaseRow row = l.row();
         CaseRepository.AuditRow audit = audit(row.number(), row.id(), row.auditHead(), actor, now, tr.audit().action(),
@@ -452,16 +455,16 @@ class CaseServiceImpl implements CaseService, Cases {
         if (!shared.repo().update(row.id(), row.version(), row.auditHead(), tr.after(), audit.hash())) {
             throw new StaleRow();
         }
-        shared.repo().endSteps(row.id(), tr.ended(), now);
-        shared.repo().startSteps(row.id(), tr.started());
+        CaseRepository.Writes writes = shared.repo().writes().endSteps(row.id(), tr.ended(), now)
+                .startSteps(row.id(), tr.started());
         if (tr.tasksChanged()) {
-            shared.repo().replaceTasks(row.id(), shared.engine().openTasks(l.ctx(), row.state()), tr.openTasks(),
+            writes.replaceTasks(row.id(), shared.engine().openTasks(l.ctx(), row.state()), tr.openTasks(),
                     row.regionCode(), row.matterCode());
         }
         if (tr.pause() != null) {
-            shared.repo().pause(row.id(), tr.pause(), now);
+            writes.pause(row.id(), tr.pause(), now);
         }
-        shared.repo().insertAudit(audit);
+        writes.audit(audit).send();
         tr.events().forEach(shared.events()::publishEvent);
         return new CaseRow(row.id(), row.number(), row.matterCode(), row.matterVersionId(), row.regionCode(),
                 row.decidingRegionCode(), row.applicantUsername(), row.applicant(), row.formJson(), row.queryCode(),

@@ -193,16 +193,14 @@ public class BatchedEventPublications {
         }
 
         @Override
-        public void markCompleted(TargetEventPublication publication, Instant completionDate) {
-            delegate.markCompleted(publication, completionDate);
-        }
-
-        @Override
         public void markCompleted(Object event, PublicationTargetIdentifier identifier, Instant completionDate) {
             delegate.markCompleted(event, identifier, completionDate);
         }
 
-        /** Collected while {@link #completedTogether} runs on this thread, else written at once. */
+        /**
+         * Collected while {@link #completedTogether} runs on this thread, else written at once. (Modulith's registry
+         * calls {@code markCompleted(TargetEventPublication, Instant)}, whose interface default comes here.)
+         */
         @Override
         public void markCompleted(UUID identifier, Instant completionDate) {
             Completions collecting = COLLECTING.get();

@@ -92,12 +92,13 @@ abstract class BatchedEventPublicationsContract {
     @Test
     void completionsOfABatchAreWrittenTogetherAfterItsCompletionsRan() {
         Instant at = Instant.parse("2026-11-02T07:00:00Z");
-        List<UUID> ids = java.util.stream.IntStream.range(0, 3).mapToObj(i -> repository.create(
-                TargetEventPublication.of(new CaseEvent.CaseIssued("T-BATCH-6-" + i, at), target("c"), at))
-                .getIdentifier()).toList();
+        List<TargetEventPublication> ps = java.util.stream.IntStream.range(0, 3).mapToObj(i -> repository.create(
+                TargetEventPublication.of(new CaseEvent.CaseIssued("T-BATCH-6-" + i, at), target("c"), at))).toList();
+        List<UUID> ids = ps.stream().map(TargetEventPublication::getIdentifier).toList();
 
         BatchedEventPublications.completedTogether(() -> {
-            ids.forEach(id -> repository.markCompleted(id, at.plusSeconds(1)));
+            // as Modulith's registry does it
+            ps.forEach(p -> repository.markCompleted(p, at.plusSeconds(1)));
             assertThat(ids).as("collected, not yet written").allSatisfy(id ->
                     assertThat(status(id)).isEqualTo("PUBLISHED"));
         });
