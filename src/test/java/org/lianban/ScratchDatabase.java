@@ -47,7 +47,8 @@ public final class ScratchDatabase implements AutoCloseable {
             dataSource.setUsername("postgres");
             dataSource.setPassword("");
         }
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration",
+                "classpath:db/vendor/" + (kind == Kind.H2 ? "h2" : "postgresql"));
         if (kind == Kind.POSTGRESQL) {
             flyway.schemas(schema);
         }

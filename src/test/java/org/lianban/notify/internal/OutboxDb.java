@@ -17,7 +17,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * A database of its own holding just the notify tables (V8__notify.sql), so dispatchers built in a test are the only
+ * A database of its own holding just the notify tables (V8__notify.sql, and V8_1 on PostgreSQL), so dispatchers built in a test are the only
  * ones sending: an in-memory H2 in PostgreSQL mode, or a fresh schema in the PostgreSQL of {@code LIANBAN_TEST_PG_URL}.
  */
 final class OutboxDb implements AutoCloseable {
@@ -35,6 +35,10 @@ final class OutboxDb implements AutoCloseable {
         }
         try (HikariDataSource ds = pool(withSchema(url, schema), 1); Connection c = ds.getConnection()) {
             ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/V8__notify.sql"));
+            if (schema != null) {
+                ScriptUtils.executeSqlScript(c, new ClassPathResource(
+                        "db/vendor/postgresql/V8_1__notify_claimable_index.sql"));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
