@@ -1,6 +1,10 @@
 package org.lianban.cases.flow;
 
-/** The engine refuses a request; {@link Kind} tells which HTTP class the caller gets. */
+/**
+ * The engine refuses a request; {@link Kind} tells which HTTP class the caller gets. A refusal is an answer, not a
+ * fault: it carries no stack trace. (The engine also lists a case's allowed actions by trying each, so every case
+ * view used to fill in a dozen stack traces nobody read.)
+ */
 public class Refusal extends RuntimeException {
 
     public enum Kind {
@@ -22,7 +26,7 @@ public class Refusal extends RuntimeException {
 
     /** @param items the offending items (e.g. missing material codes), listed for the caller */
     public Refusal(Kind kind, String field, String message, java.util.List<String> items) {
-        super(message);
+        super(message, null, false, false);
         this.kind = kind;
         this.field = field;
         this.items = java.util.List.copyOf(items);

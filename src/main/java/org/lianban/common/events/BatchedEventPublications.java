@@ -153,6 +153,8 @@ public class BatchedEventPublications {
                     return;
                 }
                 EventSerializer s = serializer.getObject();
+                // an event has a row per listening module: serialized once
+                Map<Object, String> serialized = new java.util.IdentityHashMap<>();
                 for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
                     List<TargetEventPublication> chunk = rows.subList(from,
                             Math.min(rows.size(), from + MAX_ROWS_PER_STATEMENT));
@@ -163,7 +165,7 @@ public class BatchedEventPublications {
                         args.add(p.getEvent().getClass().getName());
                         args.add(p.getTargetIdentifier().getValue());
                         args.add(published);
-                        args.add(s.serialize(p.getEvent()).toString());
+                        args.add(serialized.computeIfAbsent(p.getEvent(), e -> s.serialize(e).toString()));
                         args.add(p.getStatus().name());
                         args.add(1);
                         args.add(published);
