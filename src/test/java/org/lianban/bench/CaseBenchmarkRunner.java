@@ -151,6 +151,11 @@ class CaseBenchmarkRunner {
         pool.shutdown();
         // the listeners' side: publications still waiting when the last request returned, and how long until none
         long backlog = incompletePublications();
+        String byModule = backlog == 0 ? "" : jdbc.queryForList("select listener_id, count(*) as n from "
+                + "event_publication where completion_date is null group by listener_id order by n desc").stream()
+                .map(r -> String.valueOf(r.get("listener_id")).replaceAll("^org\\.lianban\\.([a-z]+)\\..*", "$1")
+                        + " " + r.get("n"))
+                .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
         long drainStart = System.nanoTime();
         while (incompletePublications() > 0) {
             Thread.sleep(20); // a benchmark waiting for the listeners, not a test
@@ -180,8 +185,8 @@ class CaseBenchmarkRunner {
         System.out.printf(Locale.ROOT, "%n-- %d thread(s): %d cases in %.1f s = %.0f cases/s, %.0f operations/s "
                 + "(%d per case: create, submit, 6 step transitions)%n", threads, n, seconds, n / seconds,
                 transitions / seconds, OPS.length);
-        System.out.printf(Locale.ROOT, "   listeners: %d publications incomplete when the last request returned, "
-                + "drained %.1f s later; with the listeners done: %.0f cases/s%n", backlog, drain,
+        System.out.printf(Locale.ROOT, "   listeners: %d publications incomplete when the last request returned%s, "
+                + "drained %.1f s later; with the listeners done: %.0f cases/s%n", backlog, byModule, drain,
                 n / (seconds + drain));
         System.out.printf(Locale.ROOT, "   %-14s %8s %8s%n", "operation", "p50 ms", "p99 ms");
         long[] every = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();

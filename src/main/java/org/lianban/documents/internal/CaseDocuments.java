@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.lianban.cases.CaseDetails;
 import org.lianban.cases.CaseEvent;
@@ -59,23 +60,37 @@ class CaseDocuments {
 
     @Transactional
     public void issueFor(CaseEvent event) {
+        // read once per event even when it produces two documents (certificate and decision)
+        Supplier<CaseDetails> read = new Supplier<>() {
+            private CaseDetails details;
+
+            @Override
+            public CaseDetails get() {
+                if (details == null) {
+                    details = cases.find(event.caseNumber()).orElseThrow(() -> new IllegalStateException(
+                            "case " + event.caseNumber() + " of " + event.getClass().getSimpleName() + " not found"));
+                }
+                return details;
+            }
+        };
         switch (event) {
-            case CaseEvent.CaseAccepted e -> issue(DocumentKind.ACCEPTANCE_NOTICE, e, Who.ACCEPTING,
+            case CaseEvent.CaseAccepted e -> issue(read, DocumentKind.ACCEPTANCE_NOTICE, e, Who.ACCEPTING,
                     (c, m, b) -> b.dueDate(e.dueDate()));
-            case CaseEvent.SupplementRequested e -> issue(DocumentKind.SUPPLEMENT_NOTICE, e, Who.ACCEPTING,
+            case CaseEvent.SupplementRequested e -> issue(read, DocumentKind.SUPPLEMENT_NOTICE, e, Who.ACCEPTING,
                     (c, m, b) -> b.items(materialNames(m, e.missingMaterialCodes())).reason(e.opinion())
                             .dueDate(e.respondBy()));
-            case CaseEvent.CaseRefused e -> issue(DocumentKind.REFUSAL, e, Who.ACCEPTING,
+            case CaseEvent.CaseRefused e -> issue(read, DocumentKind.REFUSAL, e, Who.ACCEPTING,
                     (c, m, b) -> b.reason(e.reason()));
-            case CaseEvent.DeadlineExtended e -> issue(DocumentKind.EXTENSION_NOTICE, e, Who.DECIDING,
+            case CaseEvent.DeadlineExtended e -> issue(read, DocumentKind.EXTENSION_NOTICE, e, Who.DECIDING,
                     (c, m, b) -> b.reason(e.reason()).days(e.days()).dueDate(e.newDueDate()));
             case CaseEvent.CaseDecided e when e.approved() -> {
-                DocumentRow cert = issue(DocumentKind.CERTIFICATE, e, Who.DECIDING, (c, m, b) -> b.fields(fields(m, c)));
-                issue(DocumentKind.APPROVAL_DECISION, e, Who.DECIDING, (c, m, b) -> b.fields(fields(m, c))
+                DocumentRow cert = issue(read, DocumentKind.CERTIFICATE, e, Who.DECIDING,
+                        (c, m, b) -> b.fields(fields(m, c)));
+                issue(read, DocumentKind.APPROVAL_DECISION, e, Who.DECIDING, (c, m, b) -> b.fields(fields(m, c))
                         .reason(e.reason()).certificate(new CertificateInfo(cert.number(), cert.verificationCode(),
                                 null, cert.validUntil())));
             }
-            case CaseEvent.CaseDecided e -> issue(DocumentKind.DENIAL_DECISION, e, Who.DECIDING,
+            case CaseEvent.CaseDecided e -> issue(read, DocumentKind.DENIAL_DECISION, e, Who.DECIDING,
                     (c, m, b) -> b.reason(e.reason()));
             default -> {
                 // submitted, passed, returned, suspended, resumed, issued, withdrawn: no document of their own
@@ -90,9 +105,9 @@ class CaseDocuments {
         void fill(CaseDetails c, MatterVersion m, DocumentRequest.Builder b);
     }
 
-    private DocumentRow issue(DocumentKind kind, CaseEvent event, Who who, Content content) {
-        CaseDetails c = cases.find(event.caseNumber()).orElseThrow(() -> new IllegalStateException(
-                "case " + event.caseNumber() + " of " + event.getClass().getSimpleName() + " not found"));
+    private DocumentRow issue(Supplier<CaseDetails> read, DocumentKind kind, CaseEvent event, Who who,
+            Content content) {
+        CaseDetails c = read.get();
         MatterVersion m = catalog.version(c.matterVersionId());
         Authority authority = Authorities.of(who == Who.DECIDING ? regions.require(c.decidingRegionCode())
                 : acceptingRegion(c, m));

@@ -3,12 +3,8 @@ package org.lianban.documents.internal;
 import java.security.SecureRandom;
 
 import org.lianban.documents.DocumentKind;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Document numbers (文号) such as {@code 晋自然资许〔2026〕140100-000012号}: kind, year, issuing authority and a counter
@@ -22,32 +18,22 @@ class DocumentNumbers {
     private static final int CODE_LENGTH = 16;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate separately;
     private final SecureRandom random = new SecureRandom();
 
-    DocumentNumbers(JdbcClient jdbc, PlatformTransactionManager tx) {
+    DocumentNumbers(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.separately = new TransactionTemplate(tx);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
-     * The next number, taken in its own short transaction: the counter row stays locked only for that instant, not
-     * while the document is rendered and signed (which would make every other issuer of the same authority wait). A
-     * document whose transaction fails afterwards leaves a gap in the sequence; numbers are never given twice.
+     * The next number, taken in the caller's (issuing) transaction: a document that is not issued after all gives its
+     * number back (no gap), and the counter row stays locked until that transaction ends. That is short now that issuing
+     * renders nothing (at most one listener batch, one per node; before, a number had its own transaction and
+     * commit so the lock would not be held while a PDF was signed). Two nodes creating the first counter of a prefix
+     * at the same moment: one fails on the unique key and its batch is retried, by then the row exists.
      */
     String next(DocumentKind kind, int year, String authorityCode) {
         String prefix = kind.name() + "/" + year + "/" + authorityCode;
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return format(kind, year, authorityCode, separately.execute(s -> take(prefix)));
-            } catch (DuplicateKeyException raced) {
-                // another node created this counter at the same moment: its row exists now, take again
-                if (attempt >= 2) {
-                    throw raced;
-                }
-            }
-        }
+        return format(kind, year, authorityCode, take(prefix));
     }
 
     static String format(DocumentKind kind, int year, String authorityCode, long seq) {
