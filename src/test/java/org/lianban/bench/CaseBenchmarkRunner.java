@@ -155,7 +155,7 @@ class CaseBenchmarkRunner {
                 + "event_publication where completion_date is null group by listener_id order by n desc").stream()
                 .map(r -> String.valueOf(r.get("listener_id")).replaceAll("^org\\.lianban\\.([a-z]+)\\..*", "$1")
                         + " " + r.get("n"))
-                .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
+                .collect(java.util.stream.Collectors.joining(", ", " (", ")")).replace(" ()", "");
         long drainStart = System.nanoTime();
         while (incompletePublications() > 0) {
             Thread.sleep(20); // a benchmark waiting for the listeners, not a test

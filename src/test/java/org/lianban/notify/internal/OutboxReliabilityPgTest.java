@@ -27,14 +27,18 @@ class OutboxReliabilityPgTest extends OutboxReliabilityContract {
             JdbcClient jdbc = JdbcClient.create(ds);
             jdbc.sql("""
                     insert into sms_message (message_key, to_phone, template, text, status, attempts, next_attempt_at,
-                        created_at, sent_at)
-                    select 'sent-' || x, '13800000000', 't', 'text', case when x % 1000 = 0 then 'PENDING' else 'SENT' end,
-                        1, now() - interval '1 day', now(), now()
+                        claimed_until, created_at, sent_at)
+                    select 'sent-' || x, '13800000000', 't', 'text',
+                        case when x % 1000 = 0 then 'PENDING' when x % 997 = 0 then 'SENDING' else 'SENT' end,
+                        1, now() - interval '1 day', now() - interval '1 hour', now(), now()
                     from generate_series(1, 30000) as s(x)""").update();
             jdbc.sql("analyze sms_message").update();
-            String plan = String.join("\n", jdbc.sql("explain " + SmsOutbox.CLAIMABLE.replace(":now", "now()")
-                    .replace(":limit", "50")).query(String.class).list());
-            assertThat(plan).contains("sms_message_claimable_idx").doesNotContain("Seq Scan");
+            for (String claim : java.util.List.of(SmsOutbox.LEASE_EXPIRED, SmsOutbox.DUE)) {
+                String plan = String.join("\n", jdbc.sql("explain " + claim.replace(":now", "now()")
+                        .replace(":limit", "50")).query(String.class).list());
+                assertThat(plan).containsPattern("Index Scan using sms_message_(pending|sending)_idx")
+                        .doesNotContain("Seq Scan").doesNotContain("Bitmap");
+            }
         }
     }
 }
