@@ -135,11 +135,6 @@ public class ListenerBatches implements SmartLifecycle {
             return done;
         }
 
-        /** Events waiting now (for monitoring and the benchmark). */
-        public int waiting() {
-            return queue.size();
-        }
-
         private synchronized void start() {
             if (worker == null) {
                 stopping = false;
