@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -106,7 +108,10 @@ class CaseJourneyBrowserTest {
         b.driver.manage().deleteAllCookies();
         b.open("/progress");
         b.type("#number", number).type("#code", queryCode);
-        b.find("main form button[type=submit]").click();
+        WebElement query = b.find("main form button[type=submit]");
+        query.click();
+        // read the answer's heading, not the form page's while it is being replaced (a stale element otherwise)
+        new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(query));
         assertThat(b.text("h1")).contains("建设项目用地预审");
         assertThat(b.pageText()).contains("已办结").doesNotContain("山西示范建设有限公司", "13812341234");
         b.screenshot("progress");
