@@ -32,6 +32,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.lianban.TestClock;
+import org.lianban.cases.CaseEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -207,6 +208,45 @@ abstract class DocumentFlowContract {
         assertThat(forDocuments).containsExactly("CaseAccepted");
         assertThat(publications(n, false)).as("the other modules' listeners did get them")
                 .contains("CaseSubmitted", "StepPassed");
+    }
+
+    @Autowired org.springframework.modulith.events.IncompleteEventPublications incompletePublications;
+
+    /**
+     * Nothing is lost: an event whose listener never ran (the node died after the case's commit) is handled when its
+     * publication is republished, through the batch, and the publication is completed then.
+     */
+    @Test
+    void anEventWhoseListenerNeverRanIsHandledWhenRepublished() throws Exception {
+        clock.set("2024-11-19T09:00");
+        String n = submitted("applicant1", "NR-LAND-01-X", "140105");
+        act("clerk@140105", n, "ACCEPT");
+        awaitDocuments("applicant1", n, 1);
+        String ofThisCase = "%\"" + n + "\"%";
+        awaitPublicationsCompleted(ofThisCase);
+        // as if the documents listener had never committed: no notice, its publication incomplete
+        jdbc.sql("delete from document where case_number = ?").param(n).update();
+        assertThat(jdbc.sql("update event_publication set status = 'PUBLISHED', completion_date = null where "
+                + "serialized_event like ? and listener_id like 'org.lianban.documents.%'").param(ofThisCase).update())
+                .isEqualTo(1);
+
+        incompletePublications.resubmitIncompletePublications(p -> p.getEvent() instanceof CaseEvent e
+                && e.caseNumber().equals(n));
+
+        JsonNode docs = awaitDocuments("applicant1", n, 1);
+        assertThat(docs).hasSize(1);
+        assertThat(docs.get(0).get("kind").asString()).isEqualTo("ACCEPTANCE_NOTICE");
+        awaitPublicationsCompleted(ofThisCase);
+    }
+
+    /** The completion marks follow a batch's commit: waits (bounded) until none of these publications is open. */
+    private void awaitPublicationsCompleted(String serializedLike) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.sql("select count(*) from event_publication where serialized_event like ? and "
+                + "completion_date is null").param(serializedLike).query(Long.class).single() > 0) {
+            assertThat(System.nanoTime()).as("publications completed in time").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private String storageKey(long id) {
