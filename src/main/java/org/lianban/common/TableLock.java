@@ -1,12 +1,8 @@
 package org.lianban.common;
 
-import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -28,13 +24,7 @@ public class TableLock {
 
     public TableLock(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource,
-                    DatabaseMetaData::getDatabaseProductName);
-            this.postgres = "PostgreSQL".equalsIgnoreCase(product);
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("Cannot tell which database this is", e);
-        }
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     /**

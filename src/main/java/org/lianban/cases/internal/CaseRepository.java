@@ -23,6 +23,7 @@ import org.lianban.cases.CaseStatus;
 import org.lianban.cases.MaterialInfo;
 import org.lianban.cases.flow.FlowState;
 import org.lianban.cases.flow.Transition;
+import org.lianban.common.Databases;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -47,10 +48,13 @@ class CaseRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** {@link Writes} go in one round trip only on PostgreSQL. */
+    private final boolean postgres;
 
     CaseRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.postgres = Databases.isPostgres(template.getDataSource());
     }
 
     // ------------------------------------------------------------------------------------------- case_file
@@ -67,21 +71,19 @@ class CaseRepository {
      * with the case's materials, and a second query would be a second round trip on every transition.
      */
     Optional<CaseWithMaterials> findWithMaterials(String number) {
-        return template.query("select " + JOINED_CASE_COLUMNS + ", m.material_code m_code, m.version m_version, "
-                + "m.filename m_filename, m.size m_size, m.sha256 m_sha256, m.content_type m_content_type, "
-                + "m.storage_key m_storage_key, m.uploaded_at m_uploaded_at from case_file c left join case_material m "
-                + "on m.case_id = c.id where c.number = ? order by m.material_code, m.version", rs -> {
+        // the material columns first and aliased: materialRow reads them by position, caseRow the case's by name
+        return template.query("select m.material_code m_code, m.version m_version, m.filename, m.size, m.sha256, "
+                + "m.content_type, m.storage_key, m.uploaded_at m_uploaded_at, " + JOINED_CASE_COLUMNS
+                + " from case_file c left join case_material m on m.case_id = c.id where c.number = ? "
+                + "order by m.material_code, m.version", rs -> {
                     CaseRow row = null;
                     List<MaterialRow> materials = new ArrayList<>();
                     while (rs.next()) {
                         if (row == null) {
                             row = caseRow(rs, 0);
                         }
-                        if (rs.getString("m_code") != null) {
-                            materials.add(new MaterialRow(rs.getString("m_code"), rs.getInt("m_version"),
-                                    rs.getString("m_filename"), rs.getLong("m_size"), rs.getString("m_sha256"),
-                                    rs.getString("m_content_type"), rs.getString("m_storage_key"),
-                                    inst(rs, "m_uploaded_at")));
+                        if (rs.getString(1) != null) {
+                            materials.add(materialRow(rs, 0));
                         }
                     }
                     return Optional.ofNullable(row).map(r -> new CaseWithMaterials(r, List.copyOf(materials)));
@@ -218,7 +220,7 @@ class CaseRepository {
             if (sql.isEmpty()) {
                 return;
             }
-            if (sql.size() == 1 || !postgres()) {
+            if (sql.size() == 1 || !postgres) {
                 for (int i = 0; i < sql.size(); i++) {
                     template.update(sql.get(i), args.get(i));
                 }
@@ -246,18 +248,6 @@ class CaseRepository {
     private static String rows(int count, int columns) {
         String row = "(" + String.join(",", Collections.nCopies(columns, "?")) + ")";
         return String.join(", ", Collections.nCopies(count, row));
-    }
-
-    private volatile Boolean postgres;
-
-    private boolean postgres() {
-        Boolean pg = postgres;
-        if (pg == null) {
-            pg = template.execute((ConnectionCallback<Boolean>) con ->
-                    "PostgreSQL".equals(con.getMetaData().getDatabaseProductName()));
-            postgres = pg;
-        }
-        return pg;
     }
 
     record StepRow(String stepCode, String stepName, String level, String regionCode, String partyCode, String role,
@@ -351,13 +341,6 @@ class CaseRepository {
 
     private static final String MATERIAL_COLUMNS = "material_code, version, filename, size, sha256, content_type, "
             + "storage_key, uploaded_at";
-
-    /** Every version of every material, oldest first. */
-    List<MaterialRow> materials(long caseId) {
-        return jdbc.sql("select " + MATERIAL_COLUMNS + " from case_material where case_id = ? "
-                        + "order by material_code, version")
-                .param(caseId).query(CaseRepository::materialRow).list();
-    }
 
     Optional<MaterialRow> material(long caseId, String code, Integer version) {
         if (version != null) {
