@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,27 +66,39 @@ public class BatchedEventPublications {
         collected.write();
     }
 
-    /** Publication ids to mark completed, per repository that was asked to (in practice one). */
+    /** Publication ids to mark completed, and the repository that was asked to. */
     private static final class Completions {
 
-        private final Map<Batching, List<UUID>> ids = new LinkedHashMap<>();
+        private final List<UUID> ids = new ArrayList<>();
+        private Batching repository;
         private Instant latest = Instant.EPOCH;
 
         void add(Batching repository, UUID id, Instant at) {
-            ids.computeIfAbsent(repository, r -> new ArrayList<>()).add(id);
+            this.repository = repository;
+            ids.add(id);
             latest = at.isAfter(latest) ? at : latest;
         }
 
         void write() {
-            ids.forEach((repository, list) -> {
-                try {
-                    repository.markAllCompleted(list, latest);
-                } catch (RuntimeException e) {
-                    log.warn("could not mark {} event publications completed; they are republished on restart",
-                            list.size(), e);
-                }
-            });
+            if (ids.isEmpty()) {
+                return;
+            }
+            try {
+                repository.markAllCompleted(ids, latest);
+            } catch (RuntimeException e) {
+                log.warn("could not mark {} event publications completed; they are republished on restart",
+                        ids.size(), e);
+            }
         }
+    }
+
+    /** Consecutive pieces of at most {@link Batching#MAX_ROWS_PER_STATEMENT}, one statement each. */
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += Batching.MAX_ROWS_PER_STATEMENT) {
+            out.add(all.subList(from, Math.min(all.size(), from + Batching.MAX_ROWS_PER_STATEMENT)));
+        }
+        return out;
     }
 
     @Bean
@@ -155,9 +166,7 @@ public class BatchedEventPublications {
                 EventSerializer s = serializer.getObject();
                 // an event has a row per listening module: serialized once
                 Map<Object, String> serialized = new java.util.IdentityHashMap<>();
-                for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
-                    List<TargetEventPublication> chunk = rows.subList(from,
-                            Math.min(rows.size(), from + MAX_ROWS_PER_STATEMENT));
+                for (List<TargetEventPublication> chunk : chunks(rows)) {
                     List<Object> args = new ArrayList<>(chunk.size() * 8);
                     for (TargetEventPublication p : chunk) {
                         Timestamp published = Timestamp.from(p.getPublicationDate());
@@ -216,8 +225,7 @@ public class BatchedEventPublications {
         /** Outside any transaction: each statement commits on its own. */
         void markAllCompleted(List<UUID> identifiers, Instant completionDate) {
             Timestamp at = Timestamp.from(completionDate);
-            for (int from = 0; from < identifiers.size(); from += MAX_ROWS_PER_STATEMENT) {
-                List<UUID> chunk = identifiers.subList(from, Math.min(identifiers.size(), from + MAX_ROWS_PER_STATEMENT));
+            for (List<UUID> chunk : chunks(identifiers)) {
                 List<Object> args = new ArrayList<>(chunk.size() + 1);
                 args.add(at);
                 args.addAll(chunk);

@@ -27,6 +27,7 @@ import org.lianban.region.Region;
 import org.lianban.region.Regions;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Which document each case event produces, and what goes on it, from the case, its catalog version and the regions.
@@ -61,18 +62,9 @@ class CaseDocuments {
     @Transactional
     public void issueFor(CaseEvent event) {
         // read once per event even when it produces two documents (certificate and decision)
-        Supplier<CaseDetails> read = new Supplier<>() {
-            private CaseDetails details;
-
-            @Override
-            public CaseDetails get() {
-                if (details == null) {
-                    details = cases.find(event.caseNumber()).orElseThrow(() -> new IllegalStateException(
-                            "case " + event.caseNumber() + " of " + event.getClass().getSimpleName() + " not found"));
-                }
-                return details;
-            }
-        };
+        Supplier<CaseDetails> read = SingletonSupplier.of(() -> cases.find(event.caseNumber())
+                .orElseThrow(() -> new IllegalStateException("case " + event.caseNumber() + " of "
+                        + event.getClass().getSimpleName() + " not found")));
         switch (event) {
             case CaseEvent.CaseAccepted e -> issue(read, DocumentKind.ACCEPTANCE_NOTICE, e, Who.ACCEPTING,
                     (c, m, b) -> b.dueDate(e.dueDate()));

@@ -1,6 +1,5 @@
 package org.lianban.stats.internal;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,7 +20,7 @@ class CaseEventListener {
 
     CaseEventListener(FactUpdater updater, ListenerBatches batches) {
         this.batch = batches.of("stats", (List<CaseEvent> events) -> events.stream().map(CaseEvent::caseNumber)
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)).forEach(updater::refresh));
+                .distinct().forEach(updater::refresh));
     }
 
     @TransactionalEventListener
