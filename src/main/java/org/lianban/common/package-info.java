@@ -1,7 +1,9 @@
 /**
  * Shared kernel: the enumerations every module speaks (levels, roles), the API error type, the clock, file storage
  * ({@link org.lianban.common.FileStore}) and the identifier validators ({@link org.lianban.common.IdNumbers},
- * {@link org.lianban.common.PhoneNumbers}).
+ * {@link org.lianban.common.PhoneNumbers}), cross-node table locks ({@link org.lianban.common.TableLock}), which
+ * database this is ({@link org.lianban.common.Databases}) and the batches of the modules' event listeners
+ * ({@link org.lianban.common.ListenerBatches}).
  * Kept deliberately small; anything with behaviour of its own belongs in a feature module.
  */
 package org.lianban.common;
