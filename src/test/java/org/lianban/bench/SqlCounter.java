@@ -91,11 +91,12 @@ final class SqlCounter implements BeanPostProcessor {
             if (m.getName().startsWith("execute") && MEASURING.get()) {
                 String sql = preparedSql != null ? preparedSql
                         : args != null && args.length > 0 && args[0] instanceof String q ? q : "";
-                boolean event = sql.toLowerCase(java.util.Locale.ROOT).contains("event_publication");
-                // a prepared statement holding several (CaseRepository.Writes) is one round trip for all of them
-                int statements = sql.split(";\n", -1).length;
-                (event ? EVENT_STATEMENTS : STATEMENTS).add(statements);
-                MINE.get()[event ? 2 : 0] += statements;
+                // a prepared statement holding several (WriteBehind) is one round trip for all of them
+                for (String one : sql.split(";\n", -1)) {
+                    boolean event = one.toLowerCase(java.util.Locale.ROOT).contains("event_publication");
+                    (event ? EVENT_STATEMENTS : STATEMENTS).increment();
+                    MINE.get()[event ? 2 : 0]++;
+                }
                 ROUND_TRIPS.increment();
                 MINE.get()[3]++;
             }

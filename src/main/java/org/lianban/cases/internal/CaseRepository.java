@@ -1,13 +1,11 @@
 package org.lianban.cases.internal;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,10 +22,9 @@ import org.lianban.cases.MaterialInfo;
 import org.lianban.cases.flow.FlowState;
 import org.lianban.cases.flow.Transition;
 import org.lianban.common.Databases;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.lianban.common.SqlParams;
+import org.lianban.common.WriteBehind;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -48,13 +45,18 @@ class CaseRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    /** {@link Writes} go in one round trip only on PostgreSQL. */
-    private final boolean postgres;
+    private final WriteBehind writeBehind;
+    /**
+     * A case read to be changed is locked on PostgreSQL, whose {@link Writes} wait until the commit: the versioned
+     * update then cannot miss and fail after the rows sent with it.
+     */
+    private final String forUpdate;
 
-    CaseRepository(JdbcClient jdbc, JdbcTemplate template) {
+    CaseRepository(JdbcClient jdbc, JdbcTemplate template, WriteBehind writeBehind) {
         this.jdbc = jdbc;
         this.template = template;
-        this.postgres = Databases.isPostgres(template.getDataSource());
+        this.writeBehind = writeBehind;
+        this.forUpdate = Databases.isPostgres(template.getDataSource()) ? " for update of c" : "";
     }
 
     // ------------------------------------------------------------------------------------------- case_file
@@ -64,18 +66,25 @@ class CaseRepository {
                 .query(CaseRepository::caseRow).optional();
     }
 
+    /** The case, locked until the transaction ends on PostgreSQL (see {@link #forUpdate}). */
+    Optional<CaseRow> findToChange(String number) {
+        return jdbc.sql("select " + JOINED_CASE_COLUMNS + " from case_file c where c.number = ?" + forUpdate)
+                .param(number).query(CaseRepository::caseRow).optional();
+    }
+
     record CaseWithMaterials(CaseRow row, List<MaterialRow> materials) {}
 
     /**
      * The case with every version of its materials (oldest first) in one statement, a left join: a transition answers
-     * with the case's materials, and a second query would be a second round trip on every transition.
+     * with the case's materials, and a second query would be a second round trip on every transition. With
+     * {@code toChange}, the case row is locked until the transaction ends on PostgreSQL (see {@link #forUpdate}).
      */
-    Optional<CaseWithMaterials> findWithMaterials(String number) {
+    Optional<CaseWithMaterials> findWithMaterials(String number, boolean toChange) {
         // the material columns first and aliased: materialRow reads them by position, caseRow the case's by name
         return template.query("select m.material_code m_code, m.version m_version, m.filename, m.size, m.sha256, "
                 + "m.content_type, m.storage_key, m.uploaded_at m_uploaded_at, " + JOINED_CASE_COLUMNS
                 + " from case_file c left join case_material m on m.case_id = c.id where c.number = ? "
-                + "order by m.material_code, m.version", rs -> {
+                + "order by m.material_code, m.version" + (toChange ? forUpdate : ""), rs -> {
                     CaseRow row = null;
                     List<MaterialRow> materials = new ArrayList<>();
                     while (rs.next()) {
@@ -111,22 +120,6 @@ class CaseRepository {
         return ((Number) keys.getKeys().get("id")).longValue();
     }
 
-    /** Writes the new state if nobody changed the row since it was read (version and audit head unchanged). */
-    boolean update(long id, int expectedVersion, String expectedAuditHead, FlowState s, String auditHead) {
-        return jdbc.sql("update case_file set status = ?, current_step_code = ?, parties_passed = ?, "
-                        + "submitted_at = ?, accepted_at = ?, decided_at = ?, finished_at = ?, step_started_at = ?, "
-                        + "step_paused_days = ?, paused_since = ?, paused_days = ?, extension_days = ?, due_date = ?, "
-                        + "due_at = ?, suspended_procedure = ?, missing_materials = ?, supplement_rounds = ?, "
-                        + "step_seq = ?, working_days = ?, audit_head = ?, version = version + 1 "
-                        + "where id = ? and version = ? and audit_head = ?")
-                .params(s.status().name(), s.stepCode(), String.join(",", s.partiesPassed()), ts(s.submittedAt()),
-                        ts(s.acceptedAt()), ts(s.decidedAt()), ts(s.finishedAt()), ts(s.stepStartedAt()),
-                        s.stepPausedDays(), ts(s.pausedSince()), s.pausedDays(), s.extensionDays(), s.dueDate(),
-                        ts(s.dueAt()), s.procedure(), String.join(",", s.missing()), s.supplementRounds(),
-                        s.stepSeq(), s.workingDays(), auditHead, id, expectedVersion, expectedAuditHead)
-                .update() == 1;
-    }
-
     /** Moves the audit head on a read (VIEW) record, if no one else moved it meanwhile. */
     boolean moveAuditHead(long id, String expected, String next) {
         return jdbc.sql("update case_file set audit_head = ? where id = ? and audit_head = ?")
@@ -136,26 +129,43 @@ class CaseRepository {
     // ------------------------------------------------------------------------------------------- timeline, tasks
 
     /**
-     * The writes of a transition after its case row (timeline, tasks, pause, audit record), sent together by
-     * {@link #send}: on PostgreSQL as one prepared statement holding them all, which the driver sends in one round
-     * trip instead of one per statement (a failing one fails the call, and the transaction rolls back); elsewhere
-     * one after another. Each statement is still its own: the count of SQL statements per transition is unchanged.
+     * The writes of a transition (the case row, timeline, tasks, pause, audit record), queued by {@link #send} to go
+     * together just before the transaction commits ({@link WriteBehind}).
      */
     final class Writes {
 
-        private final List<String> sql = new ArrayList<>();
-        private final List<Object[]> args = new ArrayList<>();
+        private final List<WriteBehind.Statement> statements = new ArrayList<>();
 
         private void add(String statement, Object... values) {
-            sql.add(statement);
-            args.add(values);
+            statements.add(new WriteBehind.Statement(statement, values));
+        }
+
+        /**
+         * The new state, if nobody changed the row since it was read (version and audit head unchanged); otherwise
+         * the commit fails with {@link org.springframework.dao.OptimisticLockingFailureException}.
+         */
+        Writes updateCase(long id, int expectedVersion, String expectedAuditHead, FlowState s, String auditHead) {
+            statements.add(new WriteBehind.Statement("update case_file set status = ?, current_step_code = ?, "
+                    + "parties_passed = ?, submitted_at = ?, accepted_at = ?, decided_at = ?, finished_at = ?, "
+                    + "step_started_at = ?, step_paused_days = ?, paused_since = ?, paused_days = ?, "
+                    + "extension_days = ?, due_date = ?, due_at = ?, suspended_procedure = ?, missing_materials = ?, "
+                    + "supplement_rounds = ?, step_seq = ?, working_days = ?, audit_head = ?, version = version + 1 "
+                    + "where id = ? and version = ? and audit_head = ?", new Object[] {s.status().name(),
+                    SqlParams.text(s.stepCode()), String.join(",", s.partiesPassed()), ts(s.submittedAt()),
+                    ts(s.acceptedAt()), ts(s.decidedAt()), ts(s.finishedAt()), ts(s.stepStartedAt()),
+                    s.stepPausedDays(), ts(s.pausedSince()), s.pausedDays(), s.extensionDays(),
+                    SqlParams.date(s.dueDate()), ts(s.dueAt()), SqlParams.text(s.procedure()),
+                    String.join(",", s.missing()), s.supplementRounds(), s.stepSeq(),
+                    SqlParams.decimal(s.workingDays()), auditHead, id, expectedVersion, expectedAuditHead}, 1));
+            return this;
         }
 
         Writes endSteps(long caseId, List<Transition.StepEnd> ended, Instant at) {
             for (Transition.StepEnd e : ended) {
                 add("update case_step set finished_at = ?, actor = ?, outcome = ?, opinion = ?, working_days = ? "
                         + "where case_id = ? and step_code = ? and party_code = ? and finished_at is null", ts(at),
-                        e.actor(), e.outcome(), cut(e.opinion(), 2000), e.workingDays(), caseId, e.stepCode(),
+                        e.actor(), e.outcome(), SqlParams.text(cut(e.opinion(), 2000)),
+                        SqlParams.decimal(e.workingDays()), caseId, e.stepCode(),
                         e.partyCode());
             }
             return this;
@@ -203,7 +213,7 @@ class CaseRepository {
         Writes pause(long caseId, Transition.PauseChange p, Instant at) {
             if (p.start()) {
                 add("insert into case_pause (case_id, kind, procedure, started_at) values (?,?,?,?)", caseId,
-                        p.kind(), p.procedure(), ts(at));
+                        p.kind(), SqlParams.text(p.procedure()), ts(at));
             } else {
                 add("update case_pause set ended_at = ? where case_id = ? and ended_at is null", ts(at), caseId);
             }
@@ -211,33 +221,14 @@ class CaseRepository {
         }
 
         Writes audit(AuditRow a) {
-            add(INSERT_AUDIT, a.caseId(), ts(a.at()), a.actor(), a.role(), a.regionCode(), a.action(), a.before(),
-                    a.after(), a.detail(), a.prevHash(), a.hash());
+            add(INSERT_AUDIT, a.caseId(), ts(a.at()), a.actor(), SqlParams.text(a.role()),
+                    SqlParams.text(a.regionCode()), a.action(), SqlParams.text(a.before()), SqlParams.text(a.after()),
+                    SqlParams.text(a.detail()), a.prevHash(), a.hash());
             return this;
         }
 
         void send() {
-            if (sql.isEmpty()) {
-                return;
-            }
-            if (sql.size() == 1 || !postgres) {
-                for (int i = 0; i < sql.size(); i++) {
-                    template.update(sql.get(i), args.get(i));
-                }
-                return;
-            }
-            template.execute((ConnectionCallback<Void>) con -> {
-                try (PreparedStatement ps = con.prepareStatement(String.join(";\n", sql))) {
-                    int n = 1;
-                    for (Object[] values : args) {
-                        for (Object v : values) {
-                            StatementCreatorUtils.setParameterValue(ps, n++, SqlTypeValue.TYPE_UNKNOWN, v);
-                        }
-                    }
-                    ps.execute();
-                }
-                return null;
-            });
+            writeBehind.write(statements);
         }
     }
 
@@ -445,8 +436,9 @@ class CaseRepository {
         return out;
     }
 
-    static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    /** A timestamp parameter, typed when null ({@link SqlParams}). */
+    static Object ts(Instant i) {
+        return SqlParams.timestamp(i);
     }
 
     static Instant inst(ResultSet rs, int col) throws SQLException {

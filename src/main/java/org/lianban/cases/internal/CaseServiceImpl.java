@@ -72,6 +72,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -364,7 +365,7 @@ class CaseServiceImpl implements CaseService, Cases {
     public CaseView submit(CurrentUser user, String number, String idempotencyKey) {
         Instant now = now();
         return idempotent(user, idempotencyKey, "submit " + number, number, 200, () -> {
-            Loaded l = load(user, number);
+            Loaded l = loadToChange(user, number);
             List<CaseRepository.MaterialRow> materials = l.materials();
             java.util.Set<String> uploaded = new java.util.HashSet<>();
             java.util.Set<String> renewed = new java.util.HashSet<>();
@@ -396,7 +397,7 @@ class CaseServiceImpl implements CaseService, Cases {
         Command cmd = new Command(action, request.opinion(), request.missing(), request.procedure(),
                 request.returnTo(), request.days());
         return idempotent(user, idempotencyKey, "act " + number, request, 200, () -> {
-            Loaded l = load(user, number);
+            Loaded l = loadToChange(user, number);
             if (l.row().version() != request.version()) {
                 throw ApiException.conflict("Someone else acted first: the case is at version " + l.row().version()
                         + ", you sent " + request.version() + ". Reload it and decide again.");
@@ -414,7 +415,7 @@ class CaseServiceImpl implements CaseService, Cases {
         for (String number : shared.repo().waitingForAcceptanceSince(now.minus(5, ChronoUnit.DAYS), limit)) {
             try {
                 Boolean done = transact(() -> {
-                    CaseRow row = shared.repo().find(number).orElseThrow();
+                    CaseRow row = shared.repo().findToChange(number).orElseThrow();
                     FlowContext ctx = context(row);
                     if (!shared.engine().acceptanceBySilenceDue(ctx, row.state(), now)) {
                         return false;
@@ -445,17 +446,16 @@ class CaseServiceImpl implements CaseService, Cases {
     }
 
     /**
-     * Writes one transition (the caller's transaction): ≤ 6 statements plus the idempotency answer, in two round trips
-     * on PostgreSQL (the case row with its version check, then the rest together).
+     * Writes one transition (the caller's transaction): ≤ 6 statements, queued to go with the event publications
+     * just before the commit (one round trip on PostgreSQL), the case row first with its version check.
      */
     private CaseRow apply(Loaded l, Transition tr, Actor actor, Instant now) {
         CaseRow row = l.row();
         CaseRepository.AuditRow audit = audit(row.number(), row.id(), row.auditHead(), actor, now, tr.audit().action(),
                 tr.audit().before(), tr.audit().after(), tr.audit().detail());
-        if (!shared.repo().update(row.id(), row.version(), row.auditHead(), tr.after(), audit.hash())) {
-            throw new StaleRow();
-        }
-        CaseRepository.Writes writes = shared.repo().writes().endSteps(row.id(), tr.ended(), now)
+        CaseRepository.Writes writes = shared.repo().writes()
+                .updateCase(row.id(), row.version(), row.auditHead(), tr.after(), audit.hash())
+                .endSteps(row.id(), tr.ended(), now)
                 .startSteps(row.id(), tr.started());
         if (tr.tasksChanged()) {
             writes.replaceTasks(row.id(), shared.engine().openTasks(l.ctx(), row.state()), tr.openTasks(),
@@ -735,8 +735,17 @@ class CaseServiceImpl implements CaseService, Cases {
 
     /** The case if the caller may see it; otherwise 404, exactly as for a case that does not exist. */
     private Loaded load(CurrentUser user, String number) {
+        return load(user, number, false);
+    }
+
+    /** {@link #load} for a transition: locked until the commit on PostgreSQL. */
+    private Loaded loadToChange(CurrentUser user, String number) {
+        return load(user, number, true);
+    }
+
+    private Loaded load(CurrentUser user, String number, boolean toChange) {
         CaseRepository.CaseWithMaterials found = blank(number) ? null
-                : shared.repo().findWithMaterials(number.strip()).orElse(null);
+                : shared.repo().findWithMaterials(number.strip(), toChange).orElse(null);
         if (found != null) {
             CaseRow row = found.row();
             FlowContext ctx = context(row);
@@ -841,18 +850,15 @@ class CaseServiceImpl implements CaseService, Cases {
     }
 
     /** A concurrent change of the case row (version or audit head) detected by the conditional update. */
-    private static final class StaleRow extends RuntimeException {
-        StaleRow() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Runs {@code work} in one transaction; on a concurrent change, again with fresh data (its checks then say 409). */
+    /**
+     * Runs {@code work} in one transaction; on a concurrent change (a versioned update that missed at the commit),
+     * again with fresh data (its checks then say 409).
+     */
     private <T> T transact(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return shared.tx().execute(status -> work.get());
-            } catch (StaleRow e) {
+            } catch (OptimisticLockingFailureException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw ApiException.conflict("Someone else acted on the case at the same time; reload it.");
                 }

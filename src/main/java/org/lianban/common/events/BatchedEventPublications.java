@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.lianban.common.WriteBehind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes the event publications of one transaction with a single multi-row {@code INSERT}, just before it commits.
+ * Writes the event publications of one transaction with a single multi-row {@code INSERT}, just before it commits,
+ * together with the transaction's other queued writes ({@link WriteBehind}: one round trip on PostgreSQL).
  *
  * <p>Spring Modulith's JDBC registry stores one row per listening module and event, each with its own statement:
  * with three modules listening to case events, every case transition would pay three round trips more. Deferring
@@ -103,12 +105,12 @@ public class BatchedEventPublications {
 
     @Bean
     static BeanPostProcessor batchedEventPublicationRepository(ObjectProvider<JdbcTemplate> jdbc,
-            ObjectProvider<EventSerializer> serializer) {
+            ObjectProvider<EventSerializer> serializer, ObjectProvider<WriteBehind> writeBehind) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof EventPublicationRepository r && !(bean instanceof Batching)
-                        ? new Batching(r, jdbc, serializer) : bean;
+                        ? new Batching(r, jdbc, serializer, writeBehind) : bean;
             }
         };
     }
@@ -124,23 +126,27 @@ public class BatchedEventPublications {
         private final EventPublicationRepository delegate;
         private final ObjectProvider<JdbcTemplate> jdbc;
         private final ObjectProvider<EventSerializer> serializer;
+        private final ObjectProvider<WriteBehind> writeBehind;
 
         Batching(EventPublicationRepository delegate, ObjectProvider<JdbcTemplate> jdbc,
-                ObjectProvider<EventSerializer> serializer) {
+                ObjectProvider<EventSerializer> serializer, ObjectProvider<WriteBehind> writeBehind) {
             this.delegate = delegate;
             this.jdbc = jdbc;
             this.serializer = serializer;
+            this.writeBehind = writeBehind;
         }
 
         @Override
         public TargetEventPublication create(TargetEventPublication publication) {
-            if (!TransactionSynchronizationManager.isActualTransactionActive()
-                    || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 return delegate.create(publication);
             }
             Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
             if (pending == null) {
                 pending = new Pending();
+                if (!writeBehind.getObject().later(pending::statements)) {
+                    return delegate.create(publication);
+                }
                 TransactionSynchronizationManager.bindResource(this, pending);
                 TransactionSynchronizationManager.registerSynchronization(pending);
             }
@@ -151,21 +157,18 @@ public class BatchedEventPublications {
             return publication;
         }
 
-        /** The rows of one transaction, written in {@code beforeCommit}. */
+        /** The rows of one transaction, made into statements when it flushes its {@link WriteBehind} writes. */
         private final class Pending implements TransactionSynchronization {
 
             private final List<TargetEventPublication> rows = new ArrayList<>();
             private boolean flushed;
 
-            @Override
-            public void beforeCommit(boolean readOnly) {
+            List<WriteBehind.Statement> statements() {
                 flushed = true;
-                if (rows.isEmpty()) {
-                    return;
-                }
                 EventSerializer s = serializer.getObject();
                 // an event has a row per listening module: serialized once
                 Map<Object, String> serialized = new java.util.IdentityHashMap<>();
+                List<WriteBehind.Statement> out = new ArrayList<>();
                 for (List<TargetEventPublication> chunk : chunks(rows)) {
                     List<Object> args = new ArrayList<>(chunk.size() * 8);
                     for (TargetEventPublication p : chunk) {
@@ -179,9 +182,10 @@ public class BatchedEventPublications {
                         args.add(1);
                         args.add(published);
                     }
-                    jdbc.getObject().update(INSERT + String.join(", ", Collections.nCopies(chunk.size(), ROW)),
-                            args.toArray());
+                    out.add(new WriteBehind.Statement(INSERT + String.join(", ",
+                            Collections.nCopies(chunk.size(), ROW)), args.toArray()));
                 }
+                return out;
             }
 
             @Override

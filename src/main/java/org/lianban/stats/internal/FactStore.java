@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +14,7 @@ import java.util.function.Consumer;
 
 import org.lianban.cases.CaseStatus;
 import org.lianban.catalog.Catalog;
+import org.lianban.common.SqlParams;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -114,8 +114,9 @@ public class FactStore {
 
     private int update(CaseFact f, Onset onset, boolean sameDay) {
         List<Object> params = new ArrayList<>(java.util.Arrays.asList(f.caseVersion(), f.status().name(),
-                f.finished(), f.workingCd(), f.onTime(), CaseFact.encodeSteps(f.stepCd()), f.receivedOn(),
-                ts(onset.yellowFrom()), ts(onset.redAfter()), onset.dueOn(), f.caseId(), f.caseVersion()));
+                f.finished(), SqlParams.integer(f.workingCd()), SqlParams.bool(f.onTime()),
+                CaseFact.encodeSteps(f.stepCd()), SqlParams.date(f.receivedOn()), ts(onset.yellowFrom()),
+                ts(onset.redAfter()), SqlParams.date(onset.dueOn()), f.caseId(), f.caseVersion()));
         if (sameDay) {
             params.add(f.receivedOn());
         }
@@ -151,9 +152,10 @@ public class FactStore {
         for (CaseFact f : facts) {
             sql.append(params.isEmpty() ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             params.addAll(java.util.Arrays.asList(f.caseId(), f.number(), f.caseVersion(), f.regionCode(),
-                    f.matterCode(), f.matterVersionId(), f.category(), f.receivedOn(), f.status().name(),
-                    f.finished(), f.workingCd(), f.onTime(), CaseFact.encodeSteps(f.stepCd()), ts(o.yellowFrom()),
-                    ts(o.redAfter()), o.dueOn(), onset != null));
+                    f.matterCode(), f.matterVersionId(), f.category(), SqlParams.date(f.receivedOn()),
+                    f.status().name(), f.finished(), SqlParams.integer(f.workingCd()), SqlParams.bool(f.onTime()),
+                    CaseFact.encodeSteps(f.stepCd()), ts(o.yellowFrom()), ts(o.redAfter()), SqlParams.date(o.dueOn()),
+                    onset != null));
         }
         jdbc.sql(sql.toString()).params(params).update();
     }
@@ -238,7 +240,7 @@ public class FactStore {
      */
     public List<WarningCount> warnings(LocalDate from, LocalDate to, Collection<String> regionCodes, String matter,
             String category, Instant now) {
-        OffsetDateTime at = ts(now);
+        Object at = ts(now);
         List<Object> params = new ArrayList<>(List.of(at, at, at));
         String where = where(from, to, regionCodes, matter, category, true, params);
         params.add(at);
@@ -284,8 +286,9 @@ public class FactStore {
                 CaseFact.decodeSteps(rs.getString(13)));
     }
 
-    private static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    /** A timestamp parameter at the database's precision, typed when null ({@link SqlParams}). */
+    private static Object ts(Instant i) {
+        return SqlParams.timestamp(i == null ? null : i.truncatedTo(ChronoUnit.MICROS));
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -1,0 +1,6 @@
+package org.lianban.common;
+
+import org.lianban.PgTest;
+
+@PgTest
+class WriteBehindPgTest extends WriteBehindContract {}
