@@ -1,5 +1,6 @@
 package org.lianban.notify.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,17 @@ class CaseEventsListener {
     private final CaseFacts facts;
     private final CaseSmsNotices sms;
     private final NewTaskNotices newTasks;
+    private final SmsOutbox outbox;
+    private final NoticeStore noticeStore;
     private final ListenerBatches.Batch<CaseEvent> batch;
 
-    CaseEventsListener(CaseFacts facts, CaseSmsNotices sms, NewTaskNotices newTasks, ListenerBatches batches) {
+    CaseEventsListener(CaseFacts facts, CaseSmsNotices sms, NewTaskNotices newTasks, SmsOutbox outbox,
+            NoticeStore noticeStore, ListenerBatches batches) {
         this.facts = facts;
         this.sms = sms;
         this.newTasks = newTasks;
+        this.outbox = outbox;
+        this.noticeStore = noticeStore;
         this.batch = batches.of("notify", this::handle);
     }
 
@@ -39,22 +45,28 @@ class CaseEventsListener {
         return batch.submit(event);
     }
 
+    /** The batch's SMS and notices are inserted with one statement each. */
     private void handle(List<CaseEvent> events) {
         Map<String, CaseDetails> read = new HashMap<>();
+        Map<String, List<String>> officials = new HashMap<>();
+        List<SmsOutbox.NewSms> texts = new ArrayList<>();
+        List<NoticeStore.NewNotice> notices = new ArrayList<>();
         for (CaseEvent event : events) {
-            boolean texts = sms.concerns(event);
+            boolean sends = sms.concerns(event);
             boolean tasks = newTasks.concerns(event);
-            if (!texts && !tasks) {
+            if (!sends && !tasks) {
                 continue;
             }
             CaseDetails details = read.computeIfAbsent(event.caseNumber(), n -> facts.find(n)
                     .orElseThrow(() -> new IllegalStateException("case " + n + " not found")));
-            if (texts) {
-                sms.on(event, details);
+            if (sends) {
+                sms.on(event, details, texts);
             }
             if (tasks) {
-                newTasks.on(event, details);
+                notices.addAll(newTasks.on(event, details, officials));
             }
         }
+        outbox.enqueueAll(texts);
+        noticeStore.addAll(notices);
     }
 }

@@ -1,5 +1,7 @@
 package org.lianban.notify.internal;
 
+import java.util.List;
+
 import org.lianban.cases.CaseDetails;
 import org.lianban.cases.CaseEvent;
 import org.lianban.common.PhoneNumbers;
@@ -25,10 +27,14 @@ class CaseSmsNotices {
         return CaseSmsComposer.texts(event);
     }
 
-    void on(CaseEvent event, CaseDetails details) {
+    /**
+     * The SMS the event brings to the applicant, added to {@code sendable}; one to a number that is not a mainland
+     * mobile is recorded as failed at once, for administrators to see.
+     */
+    void on(CaseEvent event, CaseDetails details, List<SmsOutbox.NewSms> sendable) {
         composer.compose(event, details).ifPresent(sms -> {
             if (PhoneNumbers.isMainlandMobile(sms.to())) {
-                outbox.enqueue(sms);
+                sendable.add(sms);
             } else if (outbox.recordUnsendable(sms, "not a mainland mobile number")) {
                 log.warn("case {}: applicant phone is not a mainland mobile number, SMS {} not sent",
                         event.caseNumber(), sms.template());

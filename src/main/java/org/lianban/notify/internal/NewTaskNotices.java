@@ -1,5 +1,6 @@
 package org.lianban.notify.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import org.lianban.cases.CaseDetails;
@@ -18,12 +19,10 @@ import org.springframework.stereotype.Component;
 class NewTaskNotices {
 
     private final StepHandlers handlers;
-    private final NoticeStore notices;
     private final SmsTemplates texts;
 
-    NewTaskNotices(StepHandlers handlers, NoticeStore notices, NoticeProperties props) {
+    NewTaskNotices(StepHandlers handlers, NoticeProperties props) {
         this.handlers = handlers;
-        this.notices = notices;
         this.texts = new SmsTemplates(props.templates());
     }
 
@@ -36,7 +35,11 @@ class NewTaskNotices {
         return arrives && texts.has("new-task");
     }
 
-    void on(CaseEvent event, CaseDetails c) {
+    /**
+     * The notices the event brings, one per official of the step it brings the case to; officials are looked up once
+     * per {@code officials} memo ({@link StepHandlers#officials(CaseDetails, Step, Map)}).
+     */
+    List<NoticeStore.NewNotice> on(CaseEvent event, CaseDetails c, Map<String, List<String>> officials) {
         var step = switch (event) {
             case CaseEvent.StepPassed p -> handlers.step(c, p.nextStepCode());
             case CaseEvent.CaseReturned r -> handlers.step(c, r.toStepCode());
@@ -44,15 +47,16 @@ class NewTaskNotices {
             case CaseEvent.CaseDecided d -> handlers.firstOfKind(c, StepKind.ISSUE);
             default -> handlers.firstStep(c);
         };
-        step.ifPresent(s -> notify(event, c, s));
+        return step.map(s -> notices(event, c, s, officials)).orElse(List.of());
     }
 
-    private void notify(CaseEvent event, CaseDetails c, Step step) {
+    private List<NoticeStore.NewNotice> notices(CaseEvent event, CaseDetails c, Step step,
+            Map<String, List<String>> officials) {
         String text = texts.render("new-task", Map.of("caseNumber", c.number(),
                 "matterName", String.valueOf(c.matterName()), "stepName", step.name()));
         String key = c.number() + ":" + step.code() + ":" + event.at().toEpochMilli() + ":NEW_TASK:";
-        for (String user : handlers.officials(c, step)) {
-            notices.add(key + user, user, c.number(), NoticeKind.NEW_TASK, text);
-        }
+        return handlers.officials(c, step, officials).stream()
+                .map(user -> new NoticeStore.NewNotice(key + user, user, c.number(), NoticeKind.NEW_TASK, text))
+                .toList();
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.lianban.common.SqlParams;
 import org.lianban.notify.Notice;
 import org.lianban.notify.NoticeInbox;
 import org.lianban.notify.NoticeKind;
@@ -26,18 +27,27 @@ class NoticeStore implements Notices {
         this.clock = clock;
     }
 
+    /** A notice to add; its key makes adding it twice a no-op. */
+    record NewNotice(String key, String username, String caseNumber, NoticeKind kind, String text) {}
+
+    private static final RowsIfAbsent INSERT = new RowsIfAbsent("notice", "notice_key", "notice_key varchar(240)",
+            "username varchar(100)", "case_number varchar(64)", "kind varchar(10)", "text varchar(500)",
+            "created_at timestamp with time zone");
+
     /** Adds the notice unless one with the same key exists; true if added. */
     boolean add(String key, String username, String caseNumber, NoticeKind kind, String text) {
         try {
-            return jdbc.sql("""
-                    insert into notice (notice_key, username, case_number, kind, text, created_at)
-                    select :key, :user, :caseNumber, :kind, :text, :now
-                    where not exists (select 1 from notice where notice_key = :key)""")
-                    .param("key", key).param("user", username).param("caseNumber", caseNumber)
-                    .param("kind", kind.name()).param("text", text).param("now", now()).update() == 1;
+            return addAll(List.of(new NewNotice(key, username, caseNumber, kind, text))) == 1;
         } catch (DuplicateKeyException raced) {
             return false;
         }
+    }
+
+    /** Adds the notices whose keys are not stored yet, with one statement per 500; returns how many were added. */
+    int addAll(List<NewNotice> notices) {
+        OffsetDateTime now = now();
+        return INSERT.insert(jdbc, notices.stream().map(n -> new Object[] {n.key(), n.username(), SqlParams.text(n.caseNumber()),
+                n.kind().name(), n.text(), now}).toList());
     }
 
     @Override

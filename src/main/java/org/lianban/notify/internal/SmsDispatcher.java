@@ -1,6 +1,8 @@
 package org.lianban.notify.internal;
 
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,19 +48,26 @@ public class SmsDispatcher {
         if (batch.isEmpty()) {
             return 0;
         }
+        Queue<Long> sent = new ConcurrentLinkedQueue<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> running = batch.stream().<Future<?>>map(c -> pool.submit(() -> sendOne(c, token))).toList();
+            List<Future<?>> running = batch.stream().<Future<?>>map(c -> pool.submit(() -> {
+                if (sendOne(c, token)) {
+                    sent.add(c.sms().id());
+                }
+            })).toList();
             for (Future<?> f : running) {
                 try {
                     f.get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return batch.size();
+                    break;
                 } catch (Exception e) {
                     log.error("SMS dispatch task failed", e);
                 }
             }
         }
+        // a receipt may have come before a submission was recorded: now both are, whichever came last
+        outbox.refreshDelivery(List.copyOf(sent));
         return batch.size();
     }
 
@@ -83,17 +92,18 @@ public class SmsDispatcher {
         stopped = false;
     }
 
-    private void sendOne(SmsOutbox.Claimed claimed, String token) {
+    /** Sends one claimed message; true if the gateway accepted it and it was recorded. */
+    private boolean sendOne(SmsOutbox.Claimed claimed, String token) {
         SmsGateway.Outgoing sms = claimed.sms();
         try {
             parallel.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return false;
         }
         try {
             if (stopped) {
-                return;
+                return false;
             }
             SmsGateway.Accepted accepted;
             try {
@@ -103,14 +113,15 @@ public class SmsDispatcher {
                         e.permanent() ? " permanently" : "", e.getMessage());
                 outbox.failed(sms.id(), token, claimed.attempts(), e.getMessage(), e.permanent(),
                         settings.maxAttempts(), settings.backoff(), settings.maxBackoff());
-                return;
+                return false;
             } catch (RuntimeException e) {
                 log.warn("SMS {} attempt {} failed", sms.id(), claimed.attempts(), e);
                 outbox.failed(sms.id(), token, claimed.attempts(), e.toString(), false, settings.maxAttempts(),
                         settings.backoff(), settings.maxBackoff());
-                return;
+                return false;
             }
             outbox.sent(sms.id(), token, accepted.partIds());
+            return true;
         } finally {
             parallel.release();
         }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.lianban.common.PhoneNumbers;
+import org.lianban.common.SqlParams;
 import org.lianban.notify.FailedSms;
 import org.lianban.notify.SmsRecord;
 import org.lianban.notify.SmsStatus;
@@ -49,31 +50,38 @@ public class SmsOutbox {
         this.clock = clock;
     }
 
+    private static final RowsIfAbsent INSERT = new RowsIfAbsent("sms_message", "message_key",
+            "message_key varchar(200)", "case_number varchar(64)", "region_code varchar(12)", "to_phone varchar(32)",
+            "template varchar(40)", "text varchar(1000)", "status varchar(12)", "attempts int",
+            "next_attempt_at timestamp with time zone", "last_error varchar(500)",
+            "created_at timestamp with time zone");
+
     /** Adds a PENDING message unless one with the same key exists; true if added. */
     public boolean enqueue(NewSms sms) {
-        return insert(sms, SmsStatus.PENDING, null);
+        return insert(List.of(sms), SmsStatus.PENDING, null) == 1;
+    }
+
+    /** Adds the PENDING messages whose keys are not stored yet, with one statement per 500; how many were added. */
+    public int enqueueAll(List<NewSms> messages) {
+        return insert(messages, SmsStatus.PENDING, null);
     }
 
     /** Records a message that cannot be sent (e.g. no valid mobile number) as FAILED, so administrators see it. */
     public boolean recordUnsendable(NewSms sms, String reason) {
-        return insert(sms, SmsStatus.FAILED, reason);
+        return insert(List.of(sms), SmsStatus.FAILED, reason) == 1;
     }
 
-    private boolean insert(NewSms sms, SmsStatus status, String error) {
+    private int insert(List<NewSms> messages, SmsStatus status, String error) {
         OffsetDateTime now = now();
         try {
-            // insert-if-absent without aborting the caller's transaction on PostgreSQL (no unique violation)
-            return jdbc.sql("""
-                    insert into sms_message (message_key, case_number, region_code, to_phone, template, text, status,
-                        attempts, next_attempt_at, last_error, created_at)
-                    select :key, :caseNumber, :region, :to, :template, :text, :status, 0, :now, :error, :now
-                    where not exists (select 1 from sms_message where message_key = :key)""")
-                    .param("key", sms.key()).param("caseNumber", sms.caseNumber()).param("region", sms.regionCode())
-                    .param("to", sms.to()).param("template", sms.template()).param("text", sms.text())
-                    .param("status", status.name()).param("now", now).param("error", error)
-                    .update() == 1;
+            return INSERT.insert(jdbc, messages.stream().map(m -> new Object[] {m.key(),
+                    SqlParams.text(m.caseNumber()), SqlParams.text(m.regionCode()), m.to(), m.template(), m.text(),
+                    status.name(), 0, now, SqlParams.text(error), now}).toList());
         } catch (DuplicateKeyException raced) {
-            return false; // another node inserted the same key between the check and the insert
+            if (messages.size() > 1) {
+                throw raced; // the batch is retried message by message
+            }
+            return 0; // another node inserted the same key between the check and the insert
         }
     }
 
@@ -121,7 +129,10 @@ public class SmsOutbox {
         });
     }
 
-    /** The gateway accepted the message: record its part ids and mark SENT (if this node still holds the claim). */
+    /**
+     * The gateway accepted the message: record its part ids and mark SENT (if this node still holds the claim). Call
+     * {@link #refreshDelivery} for it afterwards (for a batch of messages at once): a receipt may have come first.
+     */
     public void sent(long id, String token, List<String> partIds) {
         OffsetDateTime now = now();
         Boolean ours = tx.execute(status -> {
@@ -144,7 +155,6 @@ public class SmsOutbox {
             // our lease expired during the send and another node claimed the row: it may reach the SMSC twice
             log.warn("SMS {} was sent after its claim expired; the SMSC may see its key twice", id);
         }
-        refreshDelivery(id);
     }
 
     /** The send failed: retry later with exponential backoff, or FAILED for good after {@code maxAttempts}. */
@@ -183,31 +193,35 @@ public class SmsOutbox {
         }
         Optional<Long> id = jdbc.sql("select message_id from sms_submission where gateway_message_id = :gw")
                 .param("gw", gatewayMessageId).query(Long.class).optional();
-        id.ifPresent(this::refreshDelivery);
+        id.ifPresent(i -> refreshDelivery(List.of(i)));
     }
 
     /**
      * SENT becomes DELIVERED when every part has a DELIVRD receipt, FAILED when any part has a failure receipt. Runs
-     * after both the receipt and the submission are committed, whichever comes last sees the other.
+     * after both the receipt and the submission are committed, whichever comes last sees the other. Two statements
+     * for any number of messages (the dispatcher's batch).
      */
-    void refreshDelivery(long id) {
+    void refreshDelivery(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         OffsetDateTime now = now();
         jdbc.sql("""
                 update sms_message set status = 'DELIVERED', delivered_at = :now
-                where id = :id and status = 'SENT'
+                where id in (:ids) and status = 'SENT'
                   and (select count(distinct s.part_no) from sms_submission s
                        join sms_receipt r on r.gateway_message_id = s.gateway_message_id
-                       where s.message_id = :id and r.state = 'DELIVRD')
-                    = (select max(s.parts) from sms_submission s where s.message_id = :id)""")
-                .param("now", now).param("id", id).update();
+                       where s.message_id = sms_message.id and r.state = 'DELIVRD')
+                    = (select max(s.parts) from sms_submission s where s.message_id = sms_message.id)""")
+                .param("now", now).param("ids", ids).update();
         jdbc.sql("""
                 update sms_message set status = 'FAILED', last_error = 'delivery receipt: ' || (
                     select min(r.state) from sms_submission s join sms_receipt r on r.gateway_message_id = s.gateway_message_id
-                    where s.message_id = :id and r.state <> 'DELIVRD')
-                where id = :id and status = 'SENT'
+                    where s.message_id = sms_message.id and r.state <> 'DELIVRD')
+                where id in (:ids) and status = 'SENT'
                   and exists (select 1 from sms_submission s join sms_receipt r on r.gateway_message_id = s.gateway_message_id
-                              where s.message_id = :id and r.state <> 'DELIVRD')""")
-                .param("id", id).update();
+                              where s.message_id = sms_message.id and r.state <> 'DELIVRD')""")
+                .param("ids", ids).update();
     }
 
     enum Retry { RETRIED, NOT_FOUND, NOT_FAILED, NOT_A_MOBILE }

@@ -1,8 +1,10 @@
 package org.lianban.notify.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,6 +54,14 @@ class StepHandlers {
 
     /** Usernames of the step's officials, without duplicates, in a stable order. */
     List<String> officials(CaseDetails c, Step step) {
+        return officials(c, step, new HashMap<>());
+    }
+
+    /**
+     * {@link #officials(CaseDetails, Step)}, looking up the officials of a region and role once per {@code memo}
+     * (a batch of events: most of its cases wait for the same few regions).
+     */
+    List<String> officials(CaseDetails c, Step step, Map<String, List<String>> memo) {
         List<Party> handlers = new ArrayList<>();
         if (step.kind() == StepKind.JOINT_REVIEW && !step.parties().isEmpty()) {
             handlers.addAll(step.parties());
@@ -61,7 +71,8 @@ class StepHandlers {
         Set<String> out = new LinkedHashSet<>();
         for (Party p : handlers) {
             regions.ancestorAt(c.regionCode(), p.level()).ifPresent(region ->
-                    users.officials(region.code(), p.role()).stream().map(CurrentUser::username).forEach(out::add));
+                    out.addAll(memo.computeIfAbsent(region.code() + "/" + p.role(), k -> users.officials(
+                            region.code(), p.role()).stream().map(CurrentUser::username).toList())));
         }
         return List.copyOf(out);
     }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +112,29 @@ abstract class NotifyApiContract {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/notifications").param("case", "140105-1999-000001").with(api.as("admin@140000")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aBatchAddsTheNoticesAndMessagesWhoseKeysAreNotStoredYet() {
+        String key = "T-" + UUID.randomUUID();
+        assertTrue(notices.add(key + "a", "reviewer@140106", null, NoticeKind.NEW_TASK, "新待办：测试"));
+        assertEquals(2, notices.addAll(List.of(
+                new NoticeStore.NewNotice(key + "a", "reviewer@140106", null, NoticeKind.NEW_TASK, "新待办：测试"),
+                new NoticeStore.NewNotice(key + "b", "reviewer@140106", "140106-2026-000043", NoticeKind.NEW_TASK,
+                        "新待办：测试"),
+                new NoticeStore.NewNotice(key + "c", "reviewer@140107", null, NoticeKind.NEW_TASK, "新待办：测试"))));
+        assertEquals(0, notices.addAll(List.of(
+                new NoticeStore.NewNotice(key + "c", "reviewer@140107", null, NoticeKind.NEW_TASK, "新待办：测试"))));
+
+        assertTrue(outbox.enqueue(sms(key + "a")));
+        assertEquals(2, outbox.enqueueAll(List.of(sms(key + "a"), sms(key + "b"), sms(key + "c"))));
+        for (String k : List.of("a", "b", "c")) {
+            assertEquals(java.util.Optional.of(org.lianban.notify.SmsStatus.PENDING), outbox.status(key + k));
+        }
+    }
+
+    private static SmsOutbox.NewSms sms(String key) {
+        return new SmsOutbox.NewSms(key, null, "140105", "13912345678", "accepted", "您的办件已受理");
     }
 
     @Test
