@@ -131,6 +131,7 @@ class CaseBenchmarkRunner {
         }
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long[] cpuBefore = Cpu.now();
         long start = System.nanoTime();
         List<Future<long[][]>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -161,6 +162,7 @@ class CaseBenchmarkRunner {
             Thread.sleep(20); // a benchmark waiting for the listeners, not a test
         }
         double drain = (System.nanoTime() - drainStart) / 1e9;
+        long[] cpu = Cpu.since(cpuBefore);
         SqlCounter.enabled(false);
         long transitions = (long) n * OPS.length;
         if (counting) {
@@ -188,6 +190,11 @@ class CaseBenchmarkRunner {
         System.out.printf(Locale.ROOT, "   listeners: %d publications incomplete when the last request returned%s, "
                 + "drained %.1f s later; with the listeners done: %.0f cases/s%n", backlog, byModule, drain,
                 n / (seconds + drain));
+        if (cpu != null) {
+            System.out.printf(Locale.ROOT, "   CPU per case, run and drain: %.1f ms on the machine, of which this JVM "
+                    + "%.1f ms (the rest is PostgreSQL, and anything else running); machine %.0f %% busy%n",
+                    cpu[0] / 1e6 / n, cpu[1] / 1e6 / n, 100.0 * cpu[0] / (cpu[2] * 1e9 * (seconds + drain)));
+        }
         System.out.printf(Locale.ROOT, "   %-14s %8s %8s%n", "operation", "p50 ms", "p99 ms");
         long[] every = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         for (int op = 0; op < OPS.length; op++) {
@@ -371,6 +378,33 @@ class CaseBenchmarkRunner {
                 perCounty, pct(tasks, 50), pct(tasks, 99));
         System.out.printf(Locale.ROOT, "   GET /public/progress                       p50 %.2f ms  p99 %.2f ms%n",
                 pct(progress, 50), pct(progress, 99));
+    }
+
+    /** Busy CPU time of the whole machine (Linux /proc/stat) and of this JVM, in nanoseconds. */
+    static final class Cpu {
+
+        static long[] now() {
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst()
+                        .trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i <= 8 && i < f.length; i++) {
+                    busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]); // all but idle and iowait
+                }
+                long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime();
+                return new long[] {busy * 10_000_000L, jvm}; // USER_HZ is 100 on Linux
+            } catch (Exception e) {
+                return null;
+            }
+        }
+
+        /** [machine busy ns, JVM ns, cores] since {@code before}, or null where /proc/stat cannot be read. */
+        static long[] since(long[] before) {
+            long[] after = now();
+            return before == null || after == null ? null : new long[] {after[0] - before[0], after[1] - before[1],
+                    Runtime.getRuntime().availableProcessors()};
+        }
     }
 
     private static double pct(long[] sorted, int p) {

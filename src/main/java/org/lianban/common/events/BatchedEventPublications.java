@@ -25,6 +25,8 @@ import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Writes the event publications of one transaction with a single multi-row {@code INSERT}, just before it commits,
  * together with the transaction's other queued writes ({@link WriteBehind}: one round trip on PostgreSQL).
@@ -101,6 +103,25 @@ public class BatchedEventPublications {
             out.add(all.subList(from, Math.min(all.size(), from + Batching.MAX_ROWS_PER_STATEMENT)));
         }
         return out;
+    }
+
+    /**
+     * Events as JSON with the application's mapper. Spring Modulith's own serializer asks the bean factory for the
+     * mapper on every event: a tenth of a case transition's CPU in the benchmark. This one is given it once.
+     */
+    @Bean
+    EventSerializer eventSerializer(JsonMapper mapper) {
+        return new EventSerializer() {
+            @Override
+            public Object serialize(Object event) {
+                return mapper.writeValueAsString(event);
+            }
+
+            @Override
+            public <T> T deserialize(Object serialized, Class<T> type) {
+                return mapper.readValue(serialized.toString(), type);
+            }
+        };
     }
 
     @Bean

@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -43,6 +44,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class DemoAuthorityKeys implements AuthorityKeys {
 
     private static final String ALIAS = "authority";
+    private static final Pattern REGION_CODE = Pattern.compile("[0-9A-Za-z_-]+");
     private static final Instant VALID_FROM = Instant.parse("2000-01-01T00:00:00Z");
 
     private final Path dir;
@@ -94,7 +96,7 @@ public final class DemoAuthorityKeys implements AuthorityKeys {
     }
 
     private static String checked(String regionCode) {
-        if (!regionCode.matches("[0-9A-Za-z_-]+")) {
+        if (!REGION_CODE.matcher(regionCode).matches()) {
             throw new IllegalArgumentException("not a region code: " + regionCode);
         }
         return regionCode;

@@ -70,7 +70,7 @@ class DocumentIssuer {
                 authority.name(), request.holder().name(), request.matterName(), validUntil, null, 0, null,
                 algorithm.name(), code, null, null, null);
         long id = repository.insert(row, DocumentSnapshots.write(request));
-        log.info("issued {} {} for case {} (rendered on first use)", kind, number, caseNumber);
+        log.debug("issued {} {} for case {} (rendered on first use)", kind, number, caseNumber);
         return row.withId(id);
     }
 }
