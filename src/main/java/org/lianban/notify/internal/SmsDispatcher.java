@@ -1,12 +1,13 @@
 package org.lianban.notify.internal;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends what the outbox holds: claims a batch (committed as SENDING with a lease before anything is sent), hands each
- * message to the gateway, records the gateway's ids as SENT right after, or schedules a retry. Several dispatchers
+ * message to the gateway, records the gateway's ids as SENT right after (with those of the other sends that ended
+ * meanwhile, in one transaction: a commit per group of messages, not per message), or schedules a retry. Several dispatchers
  * (threads or nodes) may run against one database at once; a row is claimed by one at a time.
  *
  * <p>Guarantee: at-least-once to the gateway, with at most one send per claim. A message can reach the SMSC twice
@@ -48,27 +50,49 @@ public class SmsDispatcher {
         if (batch.isEmpty()) {
             return 0;
         }
-        Queue<Long> sent = new ConcurrentLinkedQueue<>();
+        // each send ends with an outcome; those that ended meanwhile are recorded together, in one transaction
+        BlockingQueue<Optional<SmsOutbox.Sent>> outcomes = new LinkedBlockingQueue<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> running = batch.stream().<Future<?>>map(c -> pool.submit(() -> {
-                if (sendOne(c, token)) {
-                    sent.add(c.sms().id());
-                }
-            })).toList();
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                } catch (Exception e) {
-                    log.error("SMS dispatch task failed", e);
-                }
+            for (SmsOutbox.Claimed c : batch) {
+                pool.submit(() -> {
+                    Optional<SmsOutbox.Sent> outcome = Optional.empty();
+                    try {
+                        outcome = sendOne(c, token);
+                    } catch (RuntimeException e) {
+                        log.error("SMS {} dispatch failed", c.sms().id(), e);
+                    } finally {
+                        outcomes.add(outcome);
+                    }
+                });
             }
+            for (int ended = 0; ended < batch.size(); ) {
+                List<Optional<SmsOutbox.Sent>> group = new ArrayList<>();
+                group.add(outcomes.take());
+                outcomes.drainTo(group);
+                ended += group.size();
+                record(group.stream().flatMap(Optional::stream).toList(), token);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        // a receipt may have come before a submission was recorded: now both are, whichever came last
-        outbox.refreshDelivery(List.copyOf(sent));
         return batch.size();
+    }
+
+    /**
+     * Marks SENT what the gateway accepted, then refreshes their delivery state: a receipt may have come before the
+     * submission was recorded, and now both are, whichever came last. Should recording fail, the rows stay SENDING
+     * and are sent again when their lease expires (at least once).
+     */
+    private void record(List<SmsOutbox.Sent> sent, String token) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.sent(sent, token);
+            outbox.refreshDelivery(sent.stream().map(SmsOutbox.Sent::id).toList());
+        } catch (RuntimeException e) {
+            log.error("could not record {} SMS as sent; they are sent again after their lease", sent.size(), e);
+        }
     }
 
     /** Sends batch after batch until the outbox has nothing due. */
@@ -92,18 +116,18 @@ public class SmsDispatcher {
         stopped = false;
     }
 
-    /** Sends one claimed message; true if the gateway accepted it and it was recorded. */
-    private boolean sendOne(SmsOutbox.Claimed claimed, String token) {
+    /** Sends one claimed message: what the gateway accepted, to be recorded, or nothing (a failure is recorded). */
+    private Optional<SmsOutbox.Sent> sendOne(SmsOutbox.Claimed claimed, String token) {
         SmsGateway.Outgoing sms = claimed.sms();
         try {
             parallel.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
         }
         try {
             if (stopped) {
-                return false;
+                return Optional.empty();
             }
             SmsGateway.Accepted accepted;
             try {
@@ -113,15 +137,14 @@ public class SmsDispatcher {
                         e.permanent() ? " permanently" : "", e.getMessage());
                 outbox.failed(sms.id(), token, claimed.attempts(), e.getMessage(), e.permanent(),
                         settings.maxAttempts(), settings.backoff(), settings.maxBackoff());
-                return false;
+                return Optional.empty();
             } catch (RuntimeException e) {
                 log.warn("SMS {} attempt {} failed", sms.id(), claimed.attempts(), e);
                 outbox.failed(sms.id(), token, claimed.attempts(), e.toString(), false, settings.maxAttempts(),
                         settings.backoff(), settings.maxBackoff());
-                return false;
+                return Optional.empty();
             }
-            outbox.sent(sms.id(), token, accepted.partIds());
-            return true;
+            return Optional.of(new SmsOutbox.Sent(sms.id(), accepted.partIds()));
         } finally {
             parallel.release();
         }

@@ -129,32 +129,40 @@ public class SmsOutbox {
         });
     }
 
+    /** A message the gateway accepted, with the ids of its parts. */
+    public record Sent(long id, List<String> partIds) {}
+
     /**
-     * The gateway accepted the message: record its part ids and mark SENT (if this node still holds the claim). Call
-     * {@link #refreshDelivery} for it afterwards (for a batch of messages at once): a receipt may have come first.
+     * The gateway accepted these messages: record their part ids and mark them SENT (those this node still holds the
+     * claim of), in one transaction. Call {@link #refreshDelivery} for them afterwards: a receipt may have come first.
      */
-    public void sent(long id, String token, List<String> partIds) {
+    public void sent(List<Sent> messages, String token) {
         OffsetDateTime now = now();
-        Boolean ours = tx.execute(status -> {
-            for (int i = 0; i < partIds.size(); i++) {
-                jdbc.sql("""
-                        insert into sms_submission (gateway_message_id, message_id, part_no, parts, submitted_at)
-                        select :gw, :id, :part, :parts, :now
-                        where not exists (select 1 from sms_submission where gateway_message_id = :gw)""")
-                        .param("gw", partIds.get(i)).param("id", id).param("part", i + 1)
-                        .param("parts", partIds.size()).param("now", now).update();
+        List<Long> lost = tx.execute(status -> {
+            List<Long> notOurs = new ArrayList<>();
+            for (Sent m : messages) {
+                List<String> partIds = m.partIds();
+                for (int i = 0; i < partIds.size(); i++) {
+                    jdbc.sql("""
+                            insert into sms_submission (gateway_message_id, message_id, part_no, parts, submitted_at)
+                            select :gw, :id, :part, :parts, :now
+                            where not exists (select 1 from sms_submission where gateway_message_id = :gw)""")
+                            .param("gw", partIds.get(i)).param("id", m.id()).param("part", i + 1)
+                            .param("parts", partIds.size()).param("now", now).update();
+                }
+                if (jdbc.sql("""
+                        update sms_message set status = 'SENT', sent_at = :now, gateway_message_id = :gw,
+                            claim_token = null, claimed_until = null, last_error = null
+                        where id = :id and claim_token = :token""")
+                        .param("now", now).param("gw", truncate(String.join(",", partIds), 600))
+                        .param("id", m.id()).param("token", token).update() != 1) {
+                    notOurs.add(m.id());
+                }
             }
-            return jdbc.sql("""
-                    update sms_message set status = 'SENT', sent_at = :now, gateway_message_id = :gw,
-                        claim_token = null, claimed_until = null, last_error = null
-                    where id = :id and claim_token = :token""")
-                    .param("now", now).param("gw", truncate(String.join(",", partIds), 600)).param("id", id)
-                    .param("token", token).update() == 1;
+            return notOurs;
         });
-        if (!Boolean.TRUE.equals(ours)) {
-            // our lease expired during the send and another node claimed the row: it may reach the SMSC twice
-            log.warn("SMS {} was sent after its claim expired; the SMSC may see its key twice", id);
-        }
+        // our lease expired during the send and another node claimed the row: it may reach the SMSC twice
+        lost.forEach(id -> log.warn("SMS {} was sent after its claim expired; the SMSC may see its key twice", id));
     }
 
     /** The send failed: retry later with exponential backoff, or FAILED for good after {@code maxAttempts}. */
