@@ -397,7 +397,7 @@ abstract class StatsContract {
                 act("2020-05-12T10:00", reviewer, "PASS"), act("2020-05-13T10:00", "approver@" + county, "APPROVE"),
                 act("2020-05-14T10:00", clerk, "ISSUE"));
         String late = play("NR-LAND-01-X", county, "2020-05-18T09:00", act("2020-05-18T10:00", clerk, "ACCEPT"));
-        List.of(done, late).forEach(facts::refresh);
+        facts.refreshAll(List.of(done, "140105-1999-999999", late)); // a batch, with a case that does not exist
         var supervisor = users.find("supervisor@" + county).orElseThrow();
         StatsQuery may = new StatsQuery(LocalDate.parse("2020-05-01"), LocalDate.parse("2020-05-31"), county, null,
                 null);

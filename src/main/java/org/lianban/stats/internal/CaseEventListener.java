@@ -19,8 +19,8 @@ class CaseEventListener {
     private final ListenerBatches.Batch<CaseEvent> batch;
 
     CaseEventListener(FactUpdater updater, ListenerBatches batches) {
-        this.batch = batches.of("stats", (List<CaseEvent> events) -> events.stream().map(CaseEvent::caseNumber)
-                .distinct().forEach(updater::refresh));
+        this.batch = batches.of("stats", (List<CaseEvent> events) -> updater.refreshAll(events.stream()
+                .map(CaseEvent::caseNumber).distinct().toList()));
     }
 
     @TransactionalEventListener
