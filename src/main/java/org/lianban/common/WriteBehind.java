@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@link org.lianban.common.events.BatchedEventPublications}): with the row read and the commit, a transition
  * takes three round trips. A statement may name the row count it must have (a versioned update); if it has another,
  * the commit fails with {@link OptimisticLockingFailureException} and the transaction rolls back. Outside a
- * transaction, and after the flush, writes go at once.
+ * transaction, and after the flush, writes go at once. Not for writes in a savepoint that may roll back alone
+ * ({@code PROPAGATION_NESTED}): they are queued with the transaction and would be written with it.
  */
 @Component
 public class WriteBehind {

@@ -52,6 +52,7 @@ public class SmsDispatcher {
         }
         // each send ends with an outcome; those that ended meanwhile are recorded together, in one transaction
         BlockingQueue<Optional<SmsOutbox.Sent>> outcomes = new LinkedBlockingQueue<>();
+        boolean interrupted = false;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (SmsOutbox.Claimed c : batch) {
                 pool.submit(() -> {
@@ -67,12 +68,22 @@ public class SmsDispatcher {
             }
             for (int ended = 0; ended < batch.size(); ) {
                 List<Optional<SmsOutbox.Sent>> group = new ArrayList<>();
-                group.add(outcomes.take());
+                try {
+                    group.add(outcomes.take());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
                 outcomes.drainTo(group);
                 ended += group.size();
-                record(group.stream().flatMap(Optional::stream).toList(), token);
+                record(group, token);
             }
-        } catch (InterruptedException e) {
+        }
+        // closing the pool waited for every send: what an interrupted wait left unrecorded is recorded now
+        List<Optional<SmsOutbox.Sent>> rest = new ArrayList<>();
+        outcomes.drainTo(rest);
+        record(rest, token);
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return batch.size();
@@ -83,7 +94,8 @@ public class SmsDispatcher {
      * submission was recorded, and now both are, whichever came last. Should recording fail, the rows stay SENDING
      * and are sent again when their lease expires (at least once).
      */
-    private void record(List<SmsOutbox.Sent> sent, String token) {
+    private void record(List<Optional<SmsOutbox.Sent>> outcomes, String token) {
+        List<SmsOutbox.Sent> sent = outcomes.stream().flatMap(Optional::stream).toList();
         if (sent.isEmpty()) {
             return;
         }

@@ -127,6 +127,30 @@ abstract class OutboxReliabilityContract {
     }
 
     @Test
+    void aDispatcherInterruptedWhileItsSendsRunStillRecordsThemSent() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Node node = node(5, 5, (real, sms, dispatcher) -> {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return real.send(sms);
+        });
+        List<String> keys = enqueue(node.outbox(), 5);
+        Thread dispatching = new Thread(node.dispatcher()::dispatchOnce);
+        dispatching.start();
+        entered.await();
+        dispatching.interrupt(); // e.g. the scheduler shutting down while the gateway is busy
+        release.countDown();
+        dispatching.join(WAIT.toMillis());
+
+        assertEachExactlyOnce(keys, node.outbox());
+    }
+
+    @Test
     void dispatcherKilledMidBatchLeavesNoMessageLostOrDoubled() {
         AtomicInteger sent = new AtomicInteger();
         Node killed = node(20, 1, (real, sms, dispatcher) -> {
