@@ -3,6 +3,7 @@ package org.lianban.cases;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.lianban.identity.CurrentUser;
@@ -26,8 +27,8 @@ public interface Cases {
     List<DeadlineWarning> deadlineWarnings(Collection<String> numbers, Instant now);
 
     /**
-     * When the case turns yellow and red if nothing happens to it (both null for a finished or not yet accepted case);
-     * empty for an unknown case.
+     * When each of the named cases that are running (accepted, not finished) turns yellow and red if nothing happens
+     * to it, by case number, with one query; the others are left out.
      */
-    Optional<DeadlineOnset> deadlineOnset(String number);
+    Map<String, DeadlineOnset> runningDeadlineOnsets(Collection<String> numbers);
 }

@@ -922,42 +922,45 @@ class CaseServiceImpl implements CaseService, Cases {
         return warnings(shared.repo().runningNumbered(numbers), now);
     }
 
+    @Override
+    public Map<String, DeadlineOnset> runningDeadlineOnsets(Collection<String> numbers) {
+        return shared.repo().runningNumbered(numbers).stream()
+                .collect(java.util.stream.Collectors.toMap(CaseRow::number, this::deadlineOnset));
+    }
+
     /**
      * {@link #caseWarning} solved for time: a running case is red after its due time and yellow from the first
      * millisecond at which 80 % of the limit is used (the used days only grow with time, so a bisection over the
      * rule itself finds it); a paused case keeps the colour it had when the pause began.
      */
-    @Override
-    public Optional<DeadlineOnset> deadlineOnset(String number) {
-        return shared.repo().find(number).map(row -> {
-            FlowState s = row.state();
-            if (s.finishedAt() != null || s.acceptedAt() == null || s.dueAt() == null) {
-                return new DeadlineOnset(row.version(), s.dueDate(), null, null);
-            }
-            FlowContext ctx = context(row);
-            if (s.pausedSince() != null) {
-                Instant paused = s.pausedSince().isAfter(s.acceptedAt()) ? s.pausedSince() : s.acceptedAt();
-                Warning w = caseWarning(ctx, s, paused);
-                return new DeadlineOnset(row.version(), s.dueDate(),
-                        w == Warning.GREEN ? null : Instant.EPOCH, w == Warning.RED ? Instant.EPOCH : null);
-            }
-            Instant yellow = null;
-            if (caseWarning(ctx, s, s.acceptedAt()) != Warning.GREEN) {
-                yellow = s.acceptedAt();
-            } else if (!s.dueAt().isBefore(s.acceptedAt()) && caseWarning(ctx, s, s.dueAt()) != Warning.GREEN) {
-                // green at lo, yellow at hi; the rule reads whole milliseconds of 'now'
-                long lo = s.acceptedAt().toEpochMilli(), hi = s.dueAt().toEpochMilli();
-                while (hi - lo > 1) {
-                    long mid = lo + (hi - lo) / 2;
-                    if (caseWarning(ctx, s, Instant.ofEpochMilli(mid)) != Warning.GREEN) {
-                        hi = mid;
-                    } else {
-                        lo = mid;
-                    }
+    private DeadlineOnset deadlineOnset(CaseRow row) {
+        FlowState s = row.state();
+        if (s.finishedAt() != null || s.acceptedAt() == null || s.dueAt() == null) {
+            return new DeadlineOnset(row.version(), s.dueDate(), null, null);
+        }
+        FlowContext ctx = context(row);
+        if (s.pausedSince() != null) {
+            Instant paused = s.pausedSince().isAfter(s.acceptedAt()) ? s.pausedSince() : s.acceptedAt();
+            Warning w = caseWarning(ctx, s, paused);
+            return new DeadlineOnset(row.version(), s.dueDate(),
+                    w == Warning.GREEN ? null : Instant.EPOCH, w == Warning.RED ? Instant.EPOCH : null);
+        }
+        Instant yellow = null;
+        if (caseWarning(ctx, s, s.acceptedAt()) != Warning.GREEN) {
+            yellow = s.acceptedAt();
+        } else if (!s.dueAt().isBefore(s.acceptedAt()) && caseWarning(ctx, s, s.dueAt()) != Warning.GREEN) {
+            // green at lo, yellow at hi; the rule reads whole milliseconds of 'now'
+            long lo = s.acceptedAt().toEpochMilli(), hi = s.dueAt().toEpochMilli();
+            while (hi - lo > 1) {
+                long mid = lo + (hi - lo) / 2;
+                if (caseWarning(ctx, s, Instant.ofEpochMilli(mid)) != Warning.GREEN) {
+                    hi = mid;
+                } else {
+                    lo = mid;
                 }
-                yellow = Instant.ofEpochMilli(hi);
             }
-            return new DeadlineOnset(row.version(), s.dueDate(), yellow, s.dueAt());
-        });
+            yellow = Instant.ofEpochMilli(hi);
+        }
+        return new DeadlineOnset(row.version(), s.dueDate(), yellow, s.dueAt());
     }
 }

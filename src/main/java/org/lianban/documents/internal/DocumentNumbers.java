@@ -1,7 +1,11 @@
 package org.lianban.documents.internal;
 
 import java.security.SecureRandom;
+import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.lianban.common.Databases;
 import org.lianban.documents.DocumentKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,10 +22,15 @@ class DocumentNumbers {
     private static final int CODE_LENGTH = 16;
 
     private final JdbcClient jdbc;
+    /** The counter moved and read in one statement: PostgreSQL's {@code returning}, H2's data change delta table. */
+    private final String increment;
     private final SecureRandom random = new SecureRandom();
 
-    DocumentNumbers(JdbcClient jdbc) {
+    DocumentNumbers(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        String update = "update document_number_counter set last_value = last_value + 1 where prefix = ?";
+        this.increment = Databases.isPostgres(dataSource) ? update + " returning last_value"
+                : "select last_value from final table (" + update + ")";
     }
 
     /**
@@ -41,14 +50,12 @@ class DocumentNumbers {
     }
 
     private long take(String prefix) {
-        int updated = jdbc.sql("update document_number_counter set last_value = last_value + 1 where prefix = ?")
-                .param(prefix).update();
-        if (updated == 0) {
+        Optional<Long> next = jdbc.sql(increment).param(prefix).query(Long.class).optional();
+        if (next.isEmpty()) {
             jdbc.sql("insert into document_number_counter (prefix, last_value) values (?, 1)").param(prefix).update();
             return 1;
         }
-        return jdbc.sql("select last_value from document_number_counter where prefix = ?").param(prefix)
-                .query(Long.class).single();
+        return next.get();
     }
 
     String verificationCode() {

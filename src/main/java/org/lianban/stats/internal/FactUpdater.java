@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Re-derives one case's fact from its stored rows, with when it turns yellow and red (asked of the case module only
  * for an open, accepted case), and keeps the monthly tallies it is counted in true. Runs once per case and listener
- * batch: the facts of the batch's cases derived with one query (each case with its timeline), then per case usually
- * two statements (whether its month is stored, the fact's update), three for a running case; for a case of a stored
- * month the month's three tallies (its county, city, province) are updated in place.
+ * batch: the facts of the batch's cases derived with one query (each case with its timeline) and the running ones'
+ * onsets with another, then per case usually two statements (whether its month is stored, the fact's update); for a
+ * case of a stored month the month's three tallies (its county, city, province) are updated in place.
  */
 @Component
 public class FactUpdater {
@@ -39,20 +39,19 @@ public class FactUpdater {
     @Transactional
     public void refreshAll(List<String> caseNumbers) {
         Map<String, FactStore.Derived> derived = facts.deriveRows(caseNumbers);
+        Map<String, DeadlineOnset> onsets = cases.runningDeadlineOnsets(derived.entrySet().stream()
+                .filter(e -> !e.getValue().fact().finished() && e.getValue().due()).map(Map.Entry::getKey).toList());
         for (String caseNumber : caseNumbers) {
             FactStore.Derived d = derived.get(caseNumber);
             if (d != null) {
-                refresh(caseNumber, d);
+                refresh(d, Optional.ofNullable(onsets.get(caseNumber)).map(FactUpdater::onset)
+                        .orElse(FactStore.Onset.NONE));
             }
         }
     }
 
-    private void refresh(String caseNumber, FactStore.Derived d) {
+    private void refresh(FactStore.Derived d, FactStore.Onset onset) {
         CaseFact f = d.fact();
-        FactStore.Onset onset = FactStore.Onset.NONE;
-        if (!f.finished() && d.due()) {
-            onset = cases.deadlineOnset(caseNumber).map(FactUpdater::onset).orElse(FactStore.Onset.NONE);
-        }
         if (!months.isStored(f.receivedOn())) {
             // the usual case: a recent month, never stored
             facts.upsert(f, onset).filter(b -> !b.withDayOfMonth(1).equals(f.receivedOn().withDayOfMonth(1)))

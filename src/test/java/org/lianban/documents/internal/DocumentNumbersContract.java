@@ -3,14 +3,15 @@ package org.lianban.documents.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.lianban.H2Test;
 import org.lianban.documents.DocumentKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Document numbers are taken in the issuing transaction: a document not issued after all leaves no gap. */
-@H2Test
-class DocumentNumbersTest {
+/**
+ * Document numbers are taken in the issuing transaction: a document not issued after all leaves no gap; the counter
+ * starts at 1 and counts on.
+ */
+abstract class DocumentNumbersContract {
 
     @Autowired DocumentNumbers numbers;
     @Autowired TransactionTemplate tx;

@@ -1,0 +1,6 @@
+package org.lianban.documents.internal;
+
+import org.lianban.PgTest;
+
+@PgTest
+class DocumentNumbersPgTest extends DocumentNumbersContract {}
