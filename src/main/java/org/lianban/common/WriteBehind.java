@@ -1,18 +1,16 @@
 package org.lianban.common;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -33,7 +31,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class WriteBehind {
 
-    /** One statement with its parameters ({@link SqlParams} for nullable ones); {@code rows} -1 if any count will do. */
+    /**
+     * One statement with its parameters ({@link SqlParams} for nullable ones); {@code rows} -1 if any count will do.
+     */
     public record Statement(String sql, Object[] args, int rows) {
 
         public Statement(String sql, Object... args) {
@@ -128,27 +128,17 @@ public class WriteBehind {
     }
 
     private void sendTogether(List<Statement> statements) {
-        jdbc.execute((ConnectionCallback<Void>) con -> {
-            try (PreparedStatement ps = con.prepareStatement(String.join(";\n",
-                    statements.stream().map(Statement::sql).toList()))) {
-                int n = 1;
-                for (Statement s : statements) {
-                    for (Object v : s.args()) {
-                        if (v instanceof SqlParameterValue typed) {
-                            StatementCreatorUtils.setParameterValue(ps, n++, typed, typed.getValue());
-                        } else {
-                            StatementCreatorUtils.setParameterValue(ps, n++, SqlTypeValue.TYPE_UNKNOWN, v);
-                        }
+        jdbc.execute(String.join(";\n", statements.stream().map(Statement::sql).toList()),
+                (PreparedStatementCallback<Void>) ps -> {
+                    new ArgumentPreparedStatementSetter(statements.stream().flatMap(s -> Arrays.stream(s.args()))
+                            .toArray()).setValues(ps);
+                    ps.execute();
+                    for (Statement s : statements) {
+                        check(s, ps.getUpdateCount());
+                        ps.getMoreResults();
                     }
-                }
-                ps.execute();
-                for (Statement s : statements) {
-                    check(s, ps.getUpdateCount());
-                    ps.getMoreResults();
-                }
-            }
-            return null;
-        });
+                    return null;
+                });
     }
 
     private static void check(Statement s, int rows) {
