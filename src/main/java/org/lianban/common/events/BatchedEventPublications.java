@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.lianban.common.WriteBehind;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.function.SingletonSupplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -145,16 +147,17 @@ public class BatchedEventPublications {
         static final int MAX_ROWS_PER_STATEMENT = 1000;
 
         private final EventPublicationRepository delegate;
-        private final ObjectProvider<JdbcTemplate> jdbc;
-        private final ObjectProvider<EventSerializer> serializer;
-        private final ObjectProvider<WriteBehind> writeBehind;
+        // looked up once, when first needed: the post-processor is created before these beans exist
+        private final Supplier<JdbcTemplate> jdbc;
+        private final Supplier<EventSerializer> serializer;
+        private final Supplier<WriteBehind> writeBehind;
 
         Batching(EventPublicationRepository delegate, ObjectProvider<JdbcTemplate> jdbc,
                 ObjectProvider<EventSerializer> serializer, ObjectProvider<WriteBehind> writeBehind) {
             this.delegate = delegate;
-            this.jdbc = jdbc;
-            this.serializer = serializer;
-            this.writeBehind = writeBehind;
+            this.jdbc = SingletonSupplier.of(jdbc::getObject);
+            this.serializer = SingletonSupplier.of(serializer::getObject);
+            this.writeBehind = SingletonSupplier.of(writeBehind::getObject);
         }
 
         @Override
@@ -165,7 +168,7 @@ public class BatchedEventPublications {
             Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
             if (pending == null) {
                 pending = new Pending();
-                if (!writeBehind.getObject().later(pending::statements)) {
+                if (!writeBehind.get().later(pending::statements)) {
                     return delegate.create(publication);
                 }
                 TransactionSynchronizationManager.bindResource(this, pending);
@@ -186,7 +189,7 @@ public class BatchedEventPublications {
 
             List<WriteBehind.Statement> statements() {
                 flushed = true;
-                EventSerializer s = serializer.getObject();
+                EventSerializer s = serializer.get();
                 // an event has a row per listening module: serialized once
                 Map<Object, String> serialized = new java.util.IdentityHashMap<>();
                 List<WriteBehind.Statement> out = new ArrayList<>();
@@ -254,7 +257,7 @@ public class BatchedEventPublications {
                 List<Object> args = new ArrayList<>(chunk.size() + 1);
                 args.add(at);
                 args.addAll(chunk);
-                jdbc.getObject().update("update event_publication set status = 'COMPLETED', completion_date = ? "
+                jdbc.get().update("update event_publication set status = 'COMPLETED', completion_date = ? "
                         + "where id in (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
                         args.toArray());
             }
