@@ -292,7 +292,7 @@ class CaseRepository {
         return running("region_code", regionCodes);
     }
 
-    /** The named cases that are accepted and not finished (statistics' overdue list). */
+    /** The named cases that are accepted and not finished (statistics: overdue list, deadline onsets). */
     List<CaseRow> runningNumbered(Collection<String> numbers) {
         return running("number", numbers);
     }

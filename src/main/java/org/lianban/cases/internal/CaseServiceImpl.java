@@ -849,7 +849,6 @@ class CaseServiceImpl implements CaseService, Cases {
                 : shared.calendar().workingDays(from, to).setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** A concurrent change of the case row (version or audit head) detected by the conditional update. */
     /**
      * Runs {@code work} in one transaction; on a concurrent change (a versioned update that missed at the commit),
      * again with fresh data (its checks then say 409).

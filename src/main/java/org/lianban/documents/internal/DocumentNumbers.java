@@ -35,8 +35,8 @@ class DocumentNumbers {
 
     /**
      * The next number, taken in the caller's (issuing) transaction: a document that is not issued after all gives its
-     * number back (no gap), and the counter row stays locked until that transaction ends. That is short now that issuing
-     * renders nothing (at most one listener batch, one per node; before, a number had its own transaction and
+     * number back (no gap), and the counter row stays locked until that transaction ends. That is short now that
+     * issuing renders nothing (at most one listener batch, one per node; before, a number had its own transaction and
      * commit so the lock would not be held while a PDF was signed). Two nodes creating the first counter of a prefix
      * at the same moment: one fails on the unique key and its batch is retried, by then the row exists.
      */

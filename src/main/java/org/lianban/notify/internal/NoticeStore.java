@@ -46,8 +46,8 @@ class NoticeStore implements Notices {
     /** Adds the notices whose keys are not stored yet, with one statement per 500; returns how many were added. */
     int addAll(List<NewNotice> notices) {
         OffsetDateTime now = now();
-        return INSERT.insert(jdbc, notices.stream().map(n -> new Object[] {n.key(), n.username(), SqlParams.text(n.caseNumber()),
-                n.kind().name(), n.text(), now}).toList());
+        return INSERT.insert(jdbc, notices.stream().map(n -> new Object[] {n.key(), n.username(),
+                SqlParams.text(n.caseNumber()), n.kind().name(), n.text(), now}).toList());
     }
 
     @Override

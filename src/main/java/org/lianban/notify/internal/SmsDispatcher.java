@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends what the outbox holds: claims a batch (committed as SENDING with a lease before anything is sent), hands each
  * message to the gateway, records the gateway's ids as SENT right after (with those of the other sends that ended
- * meanwhile, in one transaction: a commit per group of messages, not per message), or schedules a retry. Several dispatchers
- * (threads or nodes) may run against one database at once; a row is claimed by one at a time.
+ * meanwhile, in one transaction: a commit per group of messages, not per message), or schedules a retry. Several
+ * dispatchers (threads or nodes) may run against one database at once; a row is claimed by one at a time.
  *
  * <p>Guarantee: at-least-once to the gateway, with at most one send per claim. A message can reach the SMSC twice
  * only if this node dies (or stalls past the lease) after the gateway accepted it and before SENT is committed.

@@ -86,11 +86,6 @@ public class SmsOutbox {
     }
 
     /**
-     * Claims up to {@code limit} due rows (PENDING and due, or SENDING with an expired lease) for this dispatcher:
-     * {@code FOR UPDATE SKIP LOCKED} lets several nodes claim at once without waiting on each other or taking the
-     * same row, and the claim is committed before anything is sent.
-     */
-    /**
      * Claimable messages: SENDING ones whose lease expired (their dispatcher died), then PENDING ones that are due,
      * oldest first. Two queries, each matching one partial index of V8_1 on PostgreSQL in its own order, so the plan
      * is an ordered index scan that stops at the limit (one query with both conditions got bitmap scans over every
@@ -103,6 +98,11 @@ public class SmsOutbox {
             select id from sms_message where status = 'PENDING' and next_attempt_at <= :now
             order by next_attempt_at, id limit :limit for update skip locked""";
 
+    /**
+     * Claims up to {@code limit} due rows (PENDING and due, or SENDING with an expired lease) for this dispatcher:
+     * {@code FOR UPDATE SKIP LOCKED} lets several nodes claim at once without waiting on each other or taking the
+     * same row, and the claim is committed before anything is sent.
+     */
     public List<Claimed> claim(int limit, Duration lease, String token) {
         return tx.execute(status -> {
             OffsetDateTime now = now();
